@@ -1,0 +1,6 @@
+/** `dyad eval time <file>` — not implemented yet. */
+import { DyadInputError } from '../errors.js';
+
+export async function runEval(_file: string, _argv: string[]): Promise<number> {
+  throw new DyadInputError('eval time is not implemented yet');
+}

@@ -1,0 +1,165 @@
+/**
+ * Stage `segment`: paragraphs → sentences → tokens with POS, lemma, tense and clause-trimmed negation.
+ *
+ * wink-nlp does the tagging. Around it, the fixes the design notes measured on news text:
+ * - split on newlines first, so an unpunctuated headline does not glue onto the next sentence;
+ * - re-case a Title-Case headline before tagging (same length, so offsets are unchanged);
+ * - wink gives no tense: suffix rules plus an irregular-verb table (data/lexicon/irregular-verbs.json);
+ * - wink's negation scope runs to the next punctuation: we keep our own, ending at a clause boundary.
+ */
+import winkNLP from 'wink-nlp';
+import model from 'wink-eng-lite-web-model';
+import type { Doc, Sentence, Token, Tense } from '../../document.js';
+import { loadIrregularVerbs } from '../../dictionaries/lexicon.js';
+
+type Wink = ReturnType<typeof winkNLP>;
+let nlp: Wink | null = null;
+/** One wink instance per process: the design notes found that only the first instance matches POS patterns. */
+export function wink(): Wink {
+  if (!nlp) nlp = winkNLP(model, ['sbd', 'pos']);
+  return nlp;
+}
+
+const HEADLINE_SMALL = new Set([
+  'a', 'an', 'the', 'to', 'in', 'on', 'of', 'for', 'and', 'or', 'but', 'at', 'by', 'with', 'from', 'as', 'is', 'are',
+  'was', 'were', 'be', 'after', 'over', 'into', 'amid', 'says', 'say', 'said', 'will', 'bid', 'end', 'call', 'calls',
+  'talks', 'meet', 'meets', 'new', 'vows', 'warns', 'urges', 'seeks', 'backs', 'hits',
+]);
+
+/** Lower-case the capitalised common words of a Title-Case headline, keeping each word's length. */
+export function recaseHeadline(line: string): string {
+  const words = line.match(/[A-Za-z][A-Za-z'’]*/g) ?? [];
+  if (words.length < 4) return line;
+  const caps = words.filter((w) => /^[A-Z]/.test(w)).length;
+  if (caps / words.length < 0.6) return line;
+  let first = true;
+  return line.replace(/[A-Za-z][A-Za-z'’]*/g, (w) => {
+    const keep = first;
+    first = false;
+    if (keep) return w;
+    const lw = w.toLowerCase();
+    return HEADLINE_SMALL.has(lw) ? lw : w;
+  });
+}
+
+const NEG_CUES = new Set(['not', "n't", 'never', 'no', 'without', 'neither', 'nor', 'cannot', 'refused', 'failed', 'declined']);
+const CLAUSE_BREAK = new Set(['but', 'while', 'although', 'though', 'because', 'since', 'whereas', 'and', 'or', 'which', 'who', 'that', 'when', 'if', 'unless']);
+const PAST_AUX = new Set(['was', 'were', 'had', 'been', 'did', "'d"]);
+const PASSIVE_OR_PERFECT = new Set(['was', 'were', 'is', 'are', 'be', 'been', 'being', 'has', 'have', 'had', "'s", "'re", "'ve", "'d", 'got', 'get', 'gets']);
+
+function verbForm(norm: string, lemma: string, pos: string, irregular: Map<string, 'past' | 'participle' | 'both'>): string {
+  if (pos !== 'VERB' && pos !== 'AUX') return '';
+  if (norm === 'will' || norm === "'ll" || norm === 'would' || norm === 'shall' || norm === 'should' || norm === 'could' || norm === 'can' || norm === 'may' || norm === 'might' || norm === 'must' || norm === "'d")
+    return 'MD';
+  const irr = irregular.get(norm);
+  if (irr === 'past') return 'VBD';
+  if (irr === 'participle') return 'VBN';
+  if (irr === 'both') return 'VBD';
+  if (norm === 'was' || norm === 'were' || norm === 'did' || norm === 'had') return 'VBD';
+  if (norm === 'is' || norm === 'has' || norm === 'does' || norm === "'s") return 'VBZ';
+  if (norm === 'are' || norm === 'am' || norm === "'re" || norm === "'m" || norm === 'have' || norm === 'do') return 'VBP';
+  if (norm === 'been') return 'VBN';
+  if (norm.endsWith('ing') && norm.length > 4) return 'VBG';
+  if (norm.endsWith('ed') && norm !== lemma) return 'VBD';
+  if (norm.endsWith('s') && norm !== lemma) return 'VBZ';
+  return 'VB';
+}
+
+export function segment(doc: Doc): void {
+  const text = doc.text;
+  const n = wink();
+  const its = n.its;
+  const irregular = loadIrregularVerbs();
+  const tokens: Token[] = [];
+  const sentences: Sentence[] = [];
+  // Paragraphs: split on newlines (one or more).
+  const paraRe = /[^\n\r]+/g;
+  let m: RegExpExecArray | null;
+  let paragraph = 0;
+  while ((m = paraRe.exec(text))) {
+    const raw = m[0];
+    if (!raw.trim()) continue;
+    const pStart = m.index;
+    const isFirst = paragraph === 0;
+    const looksHeadline = isFirst && !/[.!?:]["”’]?\s*$/.test(raw.trim()) && raw.length < 200;
+    const input = looksHeadline ? recaseHeadline(raw) : raw;
+    const wdoc = n.readDoc(input);
+    const values = wdoc.tokens().out(its.value) as string[];
+    const pos = wdoc.tokens().out(its.pos) as string[];
+    const lemmas = wdoc.tokens().out(its.lemma as never) as string[];
+    const norms = wdoc.tokens().out(its.normal) as string[];
+    const base = tokens.length;
+    let cursor = 0;
+    for (let k = 0; k < values.length; k++) {
+      const v = values[k];
+      let at = input.indexOf(v, cursor);
+      if (at < 0 || at - cursor > 40) at = cursor; // wink normalised the token: keep position
+      const start = pStart + at;
+      const end = Math.min(start + v.length, pStart + raw.length);
+      cursor = at + v.length;
+      const surface = text.slice(start, end);
+      const norm = surface.toLowerCase().replace(/’/g, "'");
+      const lemma = (lemmas[k] || norms[k] || norm).toLowerCase();
+      tokens.push({
+        i: tokens.length,
+        start,
+        end,
+        text: surface,
+        norm,
+        lemma,
+        pos: pos[k],
+        tense: 'none',
+        form: verbForm(norm, lemma, pos[k], irregular),
+        negated: false,
+        sentence: -1,
+        cap: /^[A-Z]/.test(surface),
+      });
+    }
+    // Sentences from wink's sentence boundaries, by token counts.
+    let t = base;
+    wdoc.sentences().each((s: { tokens(): { length(): number } }) => {
+      const count = s.tokens().length();
+      if (count === 0) return;
+      const first = t;
+      const last = Math.min(t + count, tokens.length) - 1;
+      t = last + 1;
+      if (last < first) return;
+      const si = sentences.length;
+      for (let j = first; j <= last; j++) tokens[j].sentence = si;
+      const start = tokens[first].start;
+      const end = tokens[last].end;
+      sentences.push({ i: si, start, end, text: text.slice(start, end), tokenStart: first, tokenEnd: last + 1, paragraph, headline: looksHeadline });
+    });
+    for (let j = t; j < tokens.length; j++) tokens[j].sentence = sentences.length - 1;
+    paragraph++;
+  }
+  // Tense and participles in context; clause-trimmed negation.
+  for (const s of sentences) {
+    let neg = false;
+    for (let j = s.tokenStart; j < s.tokenEnd; j++) {
+      const tk = tokens[j];
+      if (tk.form === 'VBD') {
+        // "was held": VBD after a be/have auxiliary is a participle.
+        for (let b = j - 1; b >= Math.max(s.tokenStart, j - 3); b--) {
+          if (PASSIVE_OR_PERFECT.has(tokens[b].norm)) { tk.form = 'VBN'; break; }
+          if (tokens[b].pos !== 'ADV' && tokens[b].pos !== 'PART') break;
+        }
+      }
+      if (tk.form === 'VBD') tk.tense = 'past';
+      else if (tk.form === 'VBZ' || tk.form === 'VBP') tk.tense = 'present';
+      else if (tk.form === 'VBN') {
+        let past = false;
+        for (let b = j - 1; b >= Math.max(s.tokenStart, j - 4); b--) if (PAST_AUX.has(tokens[b].norm)) past = true;
+        tk.tense = past ? 'past' : 'none';
+      }
+      if (tk.pos === 'PUNCT' && /[,;:–—()]/.test(tk.text)) neg = false;
+      if (CLAUSE_BREAK.has(tk.norm) && (tk.pos === 'CCONJ' || tk.pos === 'SCONJ' || tk.pos === 'PRON' || tk.pos === 'DET')) neg = false;
+      if (NEG_CUES.has(tk.norm)) { neg = true; continue; }
+      tk.negated = neg;
+    }
+  }
+  doc.sentences = sentences;
+  doc.tokens = tokens;
+}
+
+export const tenseOf = (t: Token): Tense => t.tense;

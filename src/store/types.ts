@@ -1,0 +1,168 @@
+/**
+ * The store interface. The pipeline never sees the store; ingest, the query CLI, exports and the
+ * HTTP server talk to it only through this interface, so SQLite (default) and PostgreSQL are
+ * interchangeable.
+ *
+ * Two levels of events:
+ * - an event *mention* is one CodedEvent in one article (with its evidence);
+ * - an *event* is a real-world event: a cluster of mentions across articles (dedupe), with the
+ *   number of mentions, sources and articles, first and last seen.
+ */
+import type { Article, CodedDocument, Modality } from '../document.js';
+
+export interface StoredArticle {
+  /** Store id (stable, string). */
+  id: string;
+  /** The caller's own id, if any. */
+  externalId: string | null;
+  url: string | null;
+  canonicalUrl: string | null;
+  title: string | null;
+  outlet: string | null;
+  published: string | null;
+  text: string;
+  /** Hash of the normalised text, for duplicate detection. */
+  textHash: string;
+  html: string | null;
+  /** Where each metadata field came from (e.g. {published: "meta[property=article:published_time]"}). */
+  provenance: Record<string, string>;
+  ingestedAt: string;
+}
+
+export interface EventFilter {
+  /** Actor code prefix or country (RUS, USAGOV) matching either side, or an actor name substring. */
+  actor?: string;
+  /** Directed or undirected dyad "USA:RUS" (either direction unless `directed`). */
+  dyad?: string;
+  directed?: boolean;
+  /** CAMEO code prefix: "04", "043". */
+  code?: string;
+  plover?: string;
+  quad?: number;
+  since?: string;
+  until?: string;
+  /** Place name substring or ISO-3 country of the event's place. */
+  place?: string;
+  modality?: Modality | string;
+  /** Full-text filter over the evidence sentence / article. */
+  text?: string;
+  articleId?: string;
+  limit?: number;
+  /** Opaque paging cursor returned by the previous page. */
+  cursor?: string;
+}
+
+/** One row per deduplicated real-world event (or per mention when `mentions: true` is asked). */
+export interface EventRow {
+  id: string;
+  /** The cluster this mention belongs to (equals id for cluster rows). */
+  cluster: string;
+  articleId: string;
+  date: string | null;
+  datePrecision: string | null;
+  code: string;
+  root: string;
+  name: string;
+  quad: number;
+  goldstein: number;
+  plover: string | null;
+  sourceName: string | null;
+  sourceCode: string | null;
+  sourceCountry: string | null;
+  targetName: string | null;
+  targetCode: string | null;
+  targetCountry: string | null;
+  modality: string;
+  placeName: string | null;
+  placeCountry: string | null;
+  lat: number | null;
+  lon: number | null;
+  /** Evidence of the representative mention. */
+  sentence: string;
+  evidenceStart: number;
+  evidenceEnd: number;
+  rule: string;
+  confidence: number;
+  quoteId: string | null;
+  /** Dedupe counts: mentions, distinct outlets, distinct articles. */
+  mentions: number;
+  sources: number;
+  articles: number;
+  firstSeen: string | null;
+  lastSeen: string | null;
+  outlet: string | null;
+  url: string | null;
+}
+
+export interface ActorRow {
+  code: string | null;
+  name: string;
+  country: string | null;
+  kind: string;
+  mentions: number;
+  events: number;
+  articles: number;
+}
+
+export interface QuoteRow {
+  id: string;
+  articleId: string;
+  kind: string;
+  text: string;
+  start: number;
+  end: number;
+  speakerName: string | null;
+  speakerCode: string | null;
+  cue: string | null;
+  medium: string | null;
+  published: string | null;
+  outlet: string | null;
+}
+
+export interface Page<T> {
+  rows: T[];
+  next: string | null;
+  total?: number;
+}
+
+export interface PutResult {
+  articleId: string;
+  /** True when the article was already stored (same canonical URL or same normalised text hash). */
+  duplicate: boolean;
+}
+
+export interface TimelinePoint {
+  period: string;
+  quad1: number;
+  quad2: number;
+  quad3: number;
+  quad4: number;
+  goldstein: number;
+  count: number;
+}
+
+export interface NetworkEdge {
+  source: string;
+  target: string;
+  count: number;
+  meanGoldstein: number;
+}
+
+export interface Store {
+  /** Store a coded article in one transaction (idempotent). */
+  putCoded(article: Article & { html?: string; provenance?: Record<string, string> }, doc: CodedDocument): PutResult;
+  /** Known already? by canonical URL or normalised text hash. */
+  hasArticle(key: { url?: string | null; text?: string }): string | null;
+  recordError(source: string, reason: string): void;
+  article(id: string): { article: StoredArticle; doc: CodedDocument } | null;
+  events(filter: EventFilter & { mentions?: boolean }): Page<EventRow>;
+  actors(filter: { actor?: string; limit?: number; cursor?: string }): Page<ActorRow>;
+  quotes(filter: { speaker?: string; text?: string; articleId?: string; limit?: number; cursor?: string }): Page<QuoteRow>;
+  search(q: string, opts?: { limit?: number; cursor?: string }): Page<{ kind: 'article' | 'quote'; id: string; articleId: string; title: string | null; snippet: string }>;
+  timeline(filter: EventFilter & { bucket?: 'day' | 'week' | 'month' }): TimelinePoint[];
+  network(filter: EventFilter & { by?: 'code' | 'country' }): NetworkEdge[];
+  /** Recompute deduplicated event clusters (incremental where possible). */
+  dedupe(): { mentions: number; events: number };
+  counts(): { articles: number; events: number; mentions: number; actors: number; quotes: number; errors: number };
+  close(): void;
+}

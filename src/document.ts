@@ -159,6 +159,13 @@ export interface ActorMention {
   tokenEnd: number;
   /** Index of the head token (the one syntax attaches to). */
   head: number;
+  /**
+   * Token range [npStart, npEnd) of the whole noun phrase this mention stands for. Usually the
+   * mention itself; for a compound member it is the whole coordination ("the leaders of Britain,
+   * France, Germany and Italy"), so the events stage can place every member in the same slot.
+   */
+  npStart: number;
+  npEnd: number;
   how: MentionHow;
   /** For compound mentions: all members share a group id, each member is its own mention. */
   group?: string;

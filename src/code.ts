@@ -81,6 +81,9 @@ export function code(article: Article, options: CodeOptions = {}, pipeline?: Pip
   if (!skip) {
     const p = pipeline ?? (defaultPipeline ??= createPipeline());
     for (const stage of p.stages) stage.run(doc);
+    // A headline-like first line is the title when none was given.
+    const first = doc.sentences[0];
+    if (!doc.meta.title && first?.headline) doc.meta.title = first.text;
   }
   return toCodedDocument(doc, options);
 }

@@ -148,9 +148,52 @@ export interface NetworkEdge {
   meanGoldstein: number;
 }
 
+/** Extra facts ingest knows about an article (all optional). */
+export interface PutOptions {
+  /** The canonical URL declared by the page (link rel=canonical / og:url), when it differs from article.url. */
+  canonicalUrl?: string | null;
+  /** Where the article was read from: file path (and line), feed item or URL. */
+  source?: string | null;
+  /** JSON.stringify(doc) when the caller already has it (saves a second serialisation). */
+  docJson?: string;
+}
+
+export interface ArticleFilter {
+  outlet?: string;
+  /** Publication date bounds (prefix comparison: 2025, 2025-05, 2025-05-18). */
+  since?: string;
+  until?: string;
+  /** Full-text query over title and text. */
+  text?: string;
+  limit?: number;
+  cursor?: string;
+}
+
+export interface ArticleRow {
+  id: string;
+  externalId: string | null;
+  title: string | null;
+  outlet: string | null;
+  published: string | null;
+  url: string | null;
+  canonicalUrl: string | null;
+  events: number;
+  quotes: number;
+  /** Other outlets/URLs that carried the same text (reprints), stored as copies. */
+  copies: number;
+  ingestedAt: string;
+}
+
+export interface ErrorRow {
+  id: string;
+  source: string;
+  reason: string;
+  at: string;
+}
+
 export interface Store {
   /** Store a coded article in one transaction (idempotent). */
-  putCoded(article: Article & { html?: string; provenance?: Record<string, string> }, doc: CodedDocument): PutResult;
+  putCoded(article: Article & { html?: string; provenance?: Record<string, string> }, doc: CodedDocument, opts?: PutOptions): PutResult;
   /** Known already? by canonical URL or normalised text hash. */
   hasArticle(key: { url?: string | null; text?: string }): string | null;
   recordError(source: string, reason: string): void;
@@ -163,6 +206,12 @@ export interface Store {
   network(filter: EventFilter & { by?: 'code' | 'country' }): NetworkEdge[];
   /** Recompute deduplicated event clusters (incremental where possible). */
   dedupe(): { mentions: number; events: number };
+  /** One event (a cluster, or a mention by its id) with every mention of it and its evidence. */
+  event(id: string): { event: EventRow; mentions: EventRow[] } | null;
+  /** Stored articles, newest first. */
+  articles(filter: ArticleFilter): Page<ArticleRow>;
+  /** Recorded ingest errors, newest first. */
+  errors(filter: { limit?: number; cursor?: string }): Page<ErrorRow>;
   counts(): { articles: number; events: number; mentions: number; actors: number; quotes: number; errors: number };
   close(): void;
 }

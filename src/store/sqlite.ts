@@ -1,0 +1,821 @@
+/**
+ * The default store: one SQLite file (better-sqlite3, WAL). Every statement is parameterised;
+ * every article is written in one transaction; paging uses opaque keyset cursors.
+ */
+import Database from 'better-sqlite3';
+import type { Article, CodedDocument, CodedEvent } from '../document.js';
+import { DyadInputError } from '../errors.js';
+import { canonicalUrl, dayOf, textHash, urlKey } from './keys.js';
+import { MIGRATIONS } from './schema.js';
+import type {
+  ActorRow,
+  ArticleFilter,
+  ArticleRow,
+  ErrorRow,
+  EventFilter,
+  EventRow,
+  NetworkEdge,
+  Page,
+  PutOptions,
+  PutResult,
+  QuoteRow,
+  Store,
+  StoredArticle,
+  TimelinePoint,
+} from './types.js';
+
+type DB = Database.Database;
+type Row = Record<string, unknown>;
+type PutArticle = Article & { html?: string; provenance?: Record<string, string> };
+
+export interface SqliteOptions {
+  /** Open an existing store only; a missing file is a user error. */
+  mustExist?: boolean;
+  readonly?: boolean;
+}
+
+const DEFAULT_LIMIT = 50;
+const MAX_LIMIT = 10000;
+
+function limitOf(n: number | undefined): number {
+  if (n === undefined || n === null || !Number.isFinite(n)) return DEFAULT_LIMIT;
+  return Math.max(1, Math.min(MAX_LIMIT, Math.floor(n)));
+}
+
+function encodeCursor(v: unknown): string {
+  return Buffer.from(JSON.stringify(v)).toString('base64url');
+}
+
+function decodeCursor<T>(c: string | undefined, check: (v: unknown) => v is T): T | null {
+  if (!c) return null;
+  try {
+    const v = JSON.parse(Buffer.from(c, 'base64url').toString('utf8')) as unknown;
+    if (check(v)) return v;
+  } catch {
+    /* fall through */
+  }
+  throw new DyadInputError('invalid paging cursor');
+}
+
+const isOffset = (v: unknown): v is { o: number } => !!v && typeof v === 'object' && Number.isInteger((v as { o: unknown }).o) && (v as { o: number }).o >= 0;
+const isKey = (v: unknown): v is { d: string; i: number } =>
+  !!v && typeof v === 'object' && typeof (v as { d: unknown }).d === 'string' && Number.isInteger((v as { i: unknown }).i);
+
+/** Escape a user string for LIKE ... ESCAPE '\'. */
+function like(s: string): string {
+  return s.replace(/[\\%_]/g, (c) => '\\' + c);
+}
+
+/**
+ * Turn what a user typed into a safe FTS5 query: "quoted phrases" kept, other words quoted one by
+ * one (all must match). Null when nothing searchable is left.
+ */
+export function ftsQuery(q: string): string | null {
+  const parts: string[] = [];
+  const re = /"([^"]*)"|([^\s"]+)/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(q))) {
+    const raw = m[1] ?? m[2] ?? '';
+    const words = raw.match(/[\p{L}\p{N}]+/gu);
+    if (!words) continue;
+    parts.push(m[1] !== undefined ? `"${words.join(' ')}"` : words.map((w) => `"${w}"`).join(' '));
+  }
+  return parts.length ? parts.join(' ') : null;
+}
+
+function nowIso(): string {
+  return new Date().toISOString();
+}
+
+function str(v: unknown): string | null {
+  return v === null || v === undefined ? null : String(v);
+}
+
+/** The event columns read for EventRow, over mention alias m, cluster alias c, article alias a. */
+const EVENT_COLS = `m.id AS m_id, m.cluster_id, m.article_id, m.date, m.date_precision, m.code, m.root, m.name, m.quad,
+  m.goldstein, m.plover_type, m.source_name, m.source_code, m.source_country, m.target_name, m.target_code,
+  m.target_country, m.modality, m.place_name, m.place_country, m.lat, m.lon, m.sentence, m.ev_start, m.ev_end,
+  m.rule, m.confidence, m.quote_id, m.day, c.mentions, c.sources, c.articles, c.first_seen, c.last_seen,
+  a.outlet, a.url`;
+
+function toEventRow(r: Row, clusterLevel: boolean): EventRow {
+  return {
+    id: String(clusterLevel ? r.cluster_id : r.m_id),
+    cluster: String(r.cluster_id),
+    articleId: String(r.article_id),
+    date: str(r.date),
+    datePrecision: str(r.date_precision),
+    code: String(r.code),
+    root: String(r.root),
+    name: String(r.name),
+    quad: Number(r.quad),
+    goldstein: Number(r.goldstein),
+    plover: str(r.plover_type),
+    sourceName: str(r.source_name),
+    sourceCode: str(r.source_code),
+    sourceCountry: str(r.source_country),
+    targetName: str(r.target_name),
+    targetCode: str(r.target_code),
+    targetCountry: str(r.target_country),
+    modality: String(r.modality),
+    placeName: str(r.place_name),
+    placeCountry: str(r.place_country),
+    lat: r.lat === null ? null : Number(r.lat),
+    lon: r.lon === null ? null : Number(r.lon),
+    sentence: String(r.sentence),
+    evidenceStart: Number(r.ev_start),
+    evidenceEnd: Number(r.ev_end),
+    rule: String(r.rule),
+    confidence: Number(r.confidence),
+    quoteId: str(r.quote_id),
+    mentions: Number(r.mentions ?? 1),
+    sources: Number(r.sources ?? 1),
+    articles: Number(r.articles ?? 1),
+    firstSeen: str(r.first_seen),
+    lastSeen: str(r.last_seen),
+    outlet: str(r.outlet),
+    url: str(r.url),
+  };
+}
+
+/** Build the WHERE clause of an event filter over mention alias `m`. */
+export function eventWhere(f: EventFilter): { sql: string; params: unknown[] } {
+  const w: string[] = [];
+  const p: unknown[] = [];
+  const side = (s: 'source' | 'target', v: string) => {
+    p.push(like(v) + '%', v.toUpperCase());
+    return `(m.${s}_code LIKE ? ESCAPE '\\' OR m.${s}_country = ?)`;
+  };
+  if (f.actor) {
+    const a = f.actor.trim();
+    const n = '%' + like(a) + '%';
+    p.push(like(a) + '%', like(a) + '%', a.toUpperCase(), a.toUpperCase(), n, n);
+    w.push(`(m.source_code LIKE ? ESCAPE '\\' OR m.target_code LIKE ? ESCAPE '\\' OR m.source_country = ? OR m.target_country = ? OR m.source_name LIKE ? ESCAPE '\\' OR m.target_name LIKE ? ESCAPE '\\')`);
+  }
+  if (f.dyad) {
+    const parts = f.dyad.split(':').map((s) => s.trim());
+    if (parts.length !== 2 || !parts[0] || !parts[1]) throw new DyadInputError(`invalid dyad "${f.dyad}": expected two actor codes like USA:RUS`);
+    const [x, y] = parts;
+    const fwd = `(${side('source', x)} AND ${side('target', y)})`;
+    if (f.directed) w.push(fwd);
+    else {
+      const back = `(${side('source', y)} AND ${side('target', x)})`;
+      w.push(`(${fwd} OR ${back})`);
+    }
+  }
+  if (f.code) {
+    w.push(`m.code LIKE ? ESCAPE '\\'`);
+    p.push(like(f.code.trim()) + '%');
+  }
+  if (f.plover) {
+    w.push('upper(m.plover_type) = ?');
+    p.push(f.plover.trim().toUpperCase());
+  }
+  if (f.quad !== undefined && f.quad !== null) {
+    w.push('m.quad = ?');
+    p.push(Number(f.quad));
+  }
+  if (f.since) {
+    w.push('m.day >= ?');
+    p.push(f.since.trim());
+  }
+  if (f.until) {
+    const u = f.until.trim();
+    w.push('substr(m.day, 1, ?) <= ?');
+    p.push(u.length, u);
+  }
+  if (f.place) {
+    const pl = f.place.trim();
+    w.push(`(m.place_name LIKE ? ESCAPE '\\' OR m.place_country = ?)`);
+    p.push('%' + like(pl) + '%', pl.toUpperCase());
+  }
+  if (f.modality) {
+    w.push('m.modality = ?');
+    p.push(String(f.modality).trim().toLowerCase());
+  }
+  if (f.text) {
+    const q = ftsQuery(f.text);
+    if (q) {
+      w.push(`(m.sentence LIKE ? ESCAPE '\\' OR m.article_id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?))`);
+      p.push('%' + like(f.text.trim()) + '%', q);
+    }
+  }
+  if (f.articleId) {
+    w.push('m.article_id = ?');
+    p.push(Number(f.articleId));
+  }
+  return { sql: w.length ? w.join(' AND ') : '1', params: p };
+}
+
+export class SqliteStore implements Store {
+  readonly db: DB;
+  readonly path: string;
+  private st: Record<string, Database.Statement>;
+  private putTx: Database.Transaction<(article: PutArticle, doc: CodedDocument, opts: PutOptions) => PutResult>;
+
+  constructor(path: string, opts: SqliteOptions = {}) {
+    this.path = path;
+    try {
+      this.db = new Database(path, { readonly: !!opts.readonly, fileMustExist: !!(opts.mustExist || opts.readonly) });
+    } catch (e) {
+      const msg = (e as Error).message;
+      if (/does not exist|unable to open|SQLITE_CANTOPEN/i.test(msg)) throw new DyadInputError(`${path}: no such store (run dyad ingest first, or pass --db)`);
+      throw new DyadInputError(`${path}: cannot open store (${msg})`);
+    }
+    try {
+      if (!opts.readonly) this.db.pragma('journal_mode = WAL');
+      this.db.pragma('synchronous = NORMAL');
+      this.db.pragma('busy_timeout = 10000');
+      this.db.pragma('cache_size = -32000');
+      this.migrate(!!opts.readonly);
+    } catch (e) {
+      this.db.close();
+      if (e instanceof DyadInputError) throw e;
+      throw new DyadInputError(`${path}: not a dyad store (${(e as Error).message})`);
+    }
+    this.st = this.prepare();
+    this.putTx = this.db.transaction((a: PutArticle, d: CodedDocument, o: PutOptions) => this.putInner(a, d, o));
+  }
+
+  private migrate(readonly: boolean): void {
+    const v = Number(this.db.pragma('user_version', { simple: true }));
+    if (v > MIGRATIONS.length) throw new DyadInputError(`${this.path}: store schema version ${v} is newer than this dyad (${MIGRATIONS.length}); upgrade dyad`);
+    if (v === MIGRATIONS.length) return;
+    if (readonly) throw new DyadInputError(`${this.path}: store schema version ${v} needs migrating; open it once read-write`);
+    this.db.transaction(() => {
+      for (let i = v; i < MIGRATIONS.length; i++) this.db.exec(MIGRATIONS[i]);
+      this.db.pragma(`user_version = ${MIGRATIONS.length}`);
+    }).immediate();
+  }
+
+  private prepare(): Record<string, Database.Statement> {
+    const d = this.db;
+    const s = (sql: string) => d.prepare(sql);
+    return {
+      keyGet: s('SELECT article_id FROM article_keys WHERE key = ?'),
+      keyPut: s('INSERT OR IGNORE INTO article_keys(key, article_id) VALUES (?, ?)'),
+      hashGet: s('SELECT id, canonical_url, outlet, url FROM articles WHERE text_hash = ?'),
+      artPut: s(`INSERT INTO articles(external_id, url, canonical_url, title, outlet, published, language, text, text_hash, html,
+        provenance, source, doc, n_events, n_quotes, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`),
+      ftsArt: s('INSERT INTO articles_fts(rowid, title, text) VALUES (?, ?, ?)'),
+      copyPut: s('INSERT OR IGNORE INTO article_copies(article_id, url, outlet, published, external_id, seen_at) VALUES (?,?,?,?,?,?)'),
+      actorUp: s(`INSERT INTO actors(key, code, name, country, type, kind, mentions, articles) VALUES (?,?,?,?,?,?,?,1)
+        ON CONFLICT(key) DO UPDATE SET mentions = mentions + excluded.mentions, articles = articles + 1 RETURNING id`),
+      actorEv: s('UPDATE actors SET events = events + 1 WHERE id = ?'),
+      mentionPut: s('INSERT INTO actor_mentions(article_id, actor_id, local_actor, start, "end", text, how) VALUES (?,?,?,?,?,?,?)'),
+      quotePut: s(`INSERT INTO quotes(article_id, local_id, kind, text, start, "end", speaker_actor_id, speaker_name, speaker_code, cue, medium, evidence)
+        VALUES (?,?,?,?,?,?,?,?,?,?,?,?)`),
+      ftsQuote: s('INSERT INTO quotes_fts(rowid, text, speaker_name) VALUES (?, ?, ?)'),
+      timePut: s('INSERT INTO times(article_id, local_id, start, "end", text, type, value, precision, anchor, evidence) VALUES (?,?,?,?,?,?,?,?,?,?)'),
+      placePut: s(`INSERT INTO places(article_id, local_id, start, "end", text, name, country, lat, lon, geonameid, feature, confidence, evidence)
+        VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)`),
+      evPut: s(`INSERT INTO event_mentions(article_id, local_id, code, root, name, quad, goldstein, plover_type, plover_mode, plover_context,
+        source_actor_id, source_name, source_code, source_country, target_actor_id, target_name, target_code, target_country, grp, modality,
+        date, date_precision, date_anchor, day, place_name, place_country, lat, lon, quote_id, sentence, ev_start, ev_end, rule, confidence, evidence)
+        VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`),
+      clusterPut: s('INSERT INTO event_clusters(id, rep_mention, day, mentions, sources, articles, first_seen, last_seen) VALUES (?,?,?,1,1,1,?,?)'),
+      evCluster: s('UPDATE event_mentions SET cluster_id = ? WHERE id = ?'),
+      errPut: s('INSERT OR IGNORE INTO errors(source, reason, at) VALUES (?,?,?)'),
+      artGet: s('SELECT * FROM articles WHERE id = ?'),
+      clustersOfArticle: s('SELECT DISTINCT cluster_id FROM event_mentions WHERE article_id = ?'),
+      clusterRefresh: s(`UPDATE event_clusters SET
+          mentions = (SELECT count(*) FROM event_mentions WHERE cluster_id = @c),
+          articles = (SELECT count(DISTINCT x.a) FROM (
+              SELECT 'a' || m.article_id AS a FROM event_mentions m WHERE m.cluster_id = @c
+              UNION SELECT 'c' || k.id FROM article_copies k WHERE k.article_id IN (SELECT article_id FROM event_mentions WHERE cluster_id = @c)) x),
+          sources = (SELECT count(DISTINCT x.o) FROM (
+              SELECT coalesce(a.outlet, 'a' || a.id) AS o FROM articles a WHERE a.id IN (SELECT article_id FROM event_mentions WHERE cluster_id = @c)
+              UNION SELECT coalesce(k.outlet, 'c' || k.id) FROM article_copies k WHERE k.article_id IN (SELECT article_id FROM event_mentions WHERE cluster_id = @c)) x),
+          first_seen = (SELECT min(x.p) FROM (
+              SELECT coalesce(a.published, substr(a.ingested_at, 1, 10)) AS p FROM articles a WHERE a.id IN (SELECT article_id FROM event_mentions WHERE cluster_id = @c)
+              UNION ALL SELECT k.published FROM article_copies k WHERE k.article_id IN (SELECT article_id FROM event_mentions WHERE cluster_id = @c)) x),
+          last_seen = (SELECT max(x.p) FROM (
+              SELECT coalesce(a.published, substr(a.ingested_at, 1, 10)) AS p FROM articles a WHERE a.id IN (SELECT article_id FROM event_mentions WHERE cluster_id = @c)
+              UNION ALL SELECT k.published FROM article_copies k WHERE k.article_id IN (SELECT article_id FROM event_mentions WHERE cluster_id = @c)) x)
+        WHERE id = @c`),
+    };
+  }
+
+  hasArticle(key: { url?: string | null; text?: string }): string | null {
+    const k = urlKey(key.url);
+    if (k) {
+      const r = this.st.keyGet.get(k) as Row | undefined;
+      if (r) return String(r.article_id);
+    }
+    if (typeof key.text === 'string') {
+      const r = this.st.hashGet.get(textHash(key.text)) as Row | undefined;
+      if (r) return String(r.id);
+    }
+    return null;
+  }
+
+  putCoded(article: PutArticle, doc: CodedDocument, opts: PutOptions = {}): PutResult {
+    return this.putTx.immediate(article, doc, opts);
+  }
+
+  private putInner(article: PutArticle, doc: CodedDocument, opts: PutOptions): PutResult {
+    const st = this.st;
+    const now = nowIso();
+    const published = doc.article.published ?? article.published ?? null;
+    const declared = canonicalUrl(opts.canonicalUrl ?? null) ?? canonicalUrl(article.url ?? null);
+    const keys = [urlKey(article.url), urlKey(opts.canonicalUrl ?? null)].filter((k): k is string => !!k);
+    for (const k of keys) {
+      const r = st.keyGet.get(k) as Row | undefined;
+      if (r) return { articleId: String(r.article_id), duplicate: true };
+    }
+    const hash = textHash(article.text);
+    const same = st.hashGet.get(hash) as Row | undefined;
+    if (same) {
+      const id = Number(same.id);
+      // A reprint by another outlet or at another URL: keep it as a copy so dedupe counts the source.
+      const otherUrl = declared && declared !== same.canonical_url;
+      const otherOutlet = article.outlet && article.outlet !== same.outlet;
+      if (otherUrl || otherOutlet) {
+        const info = st.copyPut.run(id, declared ?? article.url ?? null, article.outlet ?? null, published, article.id ?? null, now);
+        for (const k of keys) st.keyPut.run(k, id);
+        if (info.changes) for (const c of st.clustersOfArticle.all(id) as Row[]) st.clusterRefresh.run({ c: c.cluster_id });
+      }
+      return { articleId: String(id), duplicate: true };
+    }
+
+    const json = opts.docJson ?? JSON.stringify(doc);
+    const info = st.artPut.run(
+      article.id ?? doc.article.id ?? null,
+      article.url ?? null,
+      declared,
+      article.title ?? doc.article.title ?? null,
+      article.outlet ?? doc.article.outlet ?? null,
+      published,
+      article.language ?? null,
+      article.text,
+      hash,
+      article.html ?? null,
+      JSON.stringify(article.provenance ?? {}),
+      opts.source ?? null,
+      json,
+      doc.events.length,
+      doc.quotes.length,
+      now,
+    );
+    const aid = Number(info.lastInsertRowid);
+    for (const k of keys) st.keyPut.run(k, aid);
+    st.ftsArt.run(aid, article.title ?? doc.article.title ?? '', article.text);
+
+    // Actors: one global row per (code, kind, name), counted per article.
+    const actorIds = new Map<string, number>();
+    const actorNames = new Map<string, string>();
+    for (const a of doc.actors) {
+      const key = `${a.code ?? ''}|${a.kind}|${a.name.toLowerCase()}`;
+      const r = st.actorUp.get(key, a.code, a.name, a.country, a.type, a.kind, a.mentions.length) as Row;
+      const gid = Number(r.id);
+      actorIds.set(a.id, gid);
+      actorNames.set(a.id, a.name);
+      for (const m of a.mentions) st.mentionPut.run(aid, gid, a.id, m.start, m.end, m.text, m.how);
+    }
+
+    const quoteIds = new Map<string, number>();
+    for (const q of doc.quotes) {
+      const sp = q.speaker;
+      const r = st.quotePut.run(
+        aid,
+        q.id,
+        q.kind,
+        q.text,
+        q.start,
+        q.end,
+        sp?.actor ? (actorIds.get(sp.actor) ?? null) : null,
+        sp?.name ?? null,
+        sp?.code ?? null,
+        q.cue?.text ?? null,
+        q.medium,
+        JSON.stringify(q.evidence),
+      );
+      const qid = Number(r.lastInsertRowid);
+      quoteIds.set(q.id, qid);
+      st.ftsQuote.run(qid, q.text, sp?.name ?? '');
+    }
+
+    for (const t of doc.times) st.timePut.run(aid, t.id, t.start, t.end, t.text, t.type, t.value, t.precision, t.anchor, JSON.stringify(t.evidence));
+    for (const p of doc.places)
+      st.placePut.run(aid, p.id, p.start, p.end, p.text, p.name, p.country, p.lat, p.lon, p.geonameid, p.feature, p.confidence, JSON.stringify(p.evidence));
+
+    const seen = published ?? now.slice(0, 10);
+    const pubDay = dayOf(published);
+    for (const e of doc.events) {
+      const src = e.source ? actorIds.get(e.source.actor) ?? null : null;
+      const tgt = e.target ? actorIds.get(e.target.actor) ?? null : null;
+      const day = dayOf(e.date?.value) ?? pubDay;
+      const r = st.evPut.run(
+        aid,
+        e.id,
+        e.code,
+        e.root,
+        e.name,
+        e.quad,
+        e.goldstein,
+        e.plover?.type ?? null,
+        e.plover?.mode ?? null,
+        e.plover?.context ?? null,
+        src,
+        e.source ? actorNames.get(e.source.actor) ?? null : null,
+        e.source?.code ?? null,
+        e.source?.country ?? null,
+        tgt,
+        e.target ? actorNames.get(e.target.actor) ?? null : null,
+        e.target?.code ?? null,
+        e.target?.country ?? null,
+        e.group,
+        e.modality,
+        e.date?.value ?? null,
+        e.date?.precision ?? null,
+        e.date?.anchor ?? null,
+        day,
+        e.place?.name ?? null,
+        e.place?.country ?? null,
+        e.place?.lat ?? null,
+        e.place?.lon ?? null,
+        e.quote ? quoteIds.get(e.quote) ?? null : null,
+        e.evidence.text,
+        e.evidence.start,
+        e.evidence.end,
+        e.evidence.rule,
+        e.evidence.confidence,
+        JSON.stringify(e),
+      );
+      const mid = Number(r.lastInsertRowid);
+      // Every mention starts as its own event; dedupe() merges clusters.
+      st.clusterPut.run(mid, mid, day, seen, seen);
+      st.evCluster.run(mid, mid);
+      if (src !== null) st.actorEv.run(src);
+      if (tgt !== null && tgt !== src) st.actorEv.run(tgt);
+    }
+    return { articleId: String(aid), duplicate: false };
+  }
+
+  recordError(source: string, reason: string): void {
+    this.st.errPut.run(source, reason, nowIso());
+  }
+
+  article(id: string): { article: StoredArticle; doc: CodedDocument } | null {
+    const n = Number(id);
+    if (!Number.isInteger(n)) return null;
+    const r = this.st.artGet.get(n) as Row | undefined;
+    if (!r) return null;
+    let provenance: Record<string, string> = {};
+    try {
+      provenance = JSON.parse(String(r.provenance)) as Record<string, string>;
+    } catch {
+      /* keep empty */
+    }
+    return {
+      article: {
+        id: String(r.id),
+        externalId: str(r.external_id),
+        url: str(r.url),
+        canonicalUrl: str(r.canonical_url),
+        title: str(r.title),
+        outlet: str(r.outlet),
+        published: str(r.published),
+        text: String(r.text),
+        textHash: String(r.text_hash),
+        html: str(r.html),
+        provenance,
+        ingestedAt: String(r.ingested_at),
+      },
+      doc: JSON.parse(String(r.doc)) as CodedDocument,
+    };
+  }
+
+  events(filter: EventFilter & { mentions?: boolean }): Page<EventRow> {
+    const limit = limitOf(filter.limit);
+    const mentionLevel = !!filter.mentions;
+    const { sql, params } = eventWhere(filter);
+    const cur = decodeCursor(filter.cursor, isKey);
+    const idCol = mentionLevel ? 'm.id' : 'c.id';
+    const from = mentionLevel
+      ? 'event_mentions m JOIN event_clusters c ON c.id = m.cluster_id JOIN articles a ON a.id = m.article_id'
+      : 'event_clusters c JOIN event_mentions m ON m.id = c.rep_mention JOIN articles a ON a.id = m.article_id';
+    const keyExpr = `coalesce(m.day, '')`;
+    let where = sql;
+    const p = [...params];
+    if (cur) {
+      where += ` AND (${keyExpr} < ? OR (${keyExpr} = ? AND ${idCol} < ?))`;
+      p.push(cur.d, cur.d, cur.i);
+    }
+    const rows = this.db
+      .prepare(`SELECT ${EVENT_COLS} FROM ${from} WHERE ${where} ORDER BY ${keyExpr} DESC, ${idCol} DESC LIMIT ?`)
+      .all(...p, limit + 1) as Row[];
+    const more = rows.length > limit;
+    if (more) rows.length = limit;
+    const out: Page<EventRow> = { rows: rows.map((r) => toEventRow(r, !mentionLevel)), next: null };
+    if (more) {
+      const last = rows[rows.length - 1];
+      out.next = encodeCursor({ d: String(last.day ?? ''), i: Number(mentionLevel ? last.m_id : last.cluster_id) });
+    }
+    if (!cur) out.total = Number((this.db.prepare(`SELECT count(*) AS n FROM ${from} WHERE ${sql}`).get(...params) as Row).n);
+    return out;
+  }
+
+  event(id: string): { event: EventRow; mentions: EventRow[] } | null {
+    const n = Number(id);
+    if (!Number.isInteger(n)) return null;
+    const r = this.db
+      .prepare(`SELECT ${EVENT_COLS} FROM event_clusters c JOIN event_mentions m ON m.id = c.rep_mention JOIN articles a ON a.id = m.article_id WHERE c.id = ?`)
+      .get(n) as Row | undefined;
+    if (!r) return null;
+    const ms = this.db
+      .prepare(`SELECT ${EVENT_COLS} FROM event_mentions m JOIN event_clusters c ON c.id = m.cluster_id JOIN articles a ON a.id = m.article_id WHERE m.cluster_id = ? ORDER BY coalesce(a.published, ''), m.id`)
+      .all(n) as Row[];
+    return { event: toEventRow(r, true), mentions: ms.map((x) => toEventRow(x, false)) };
+  }
+
+  /** The full CodedEvent (with its evidence) of one event mention. */
+  eventMention(id: string): CodedEvent | null {
+    const r = this.db.prepare('SELECT evidence FROM event_mentions WHERE id = ?').get(Number(id)) as Row | undefined;
+    return r ? (JSON.parse(String(r.evidence)) as CodedEvent) : null;
+  }
+
+  actors(filter: { actor?: string; limit?: number; cursor?: string }): Page<ActorRow> {
+    const limit = limitOf(filter.limit);
+    const cur = decodeCursor(filter.cursor, isOffset);
+    const w: string[] = [];
+    const p: unknown[] = [];
+    if (filter.actor) {
+      const a = filter.actor.trim();
+      w.push(`(code LIKE ? ESCAPE '\\' OR country = ? OR name LIKE ? ESCAPE '\\')`);
+      p.push(like(a) + '%', a.toUpperCase(), '%' + like(a) + '%');
+    }
+    const where = w.length ? w.join(' AND ') : '1';
+    const off = cur?.o ?? 0;
+    const rows = this.db
+      .prepare(`SELECT code, name, country, kind, mentions, events, articles FROM actors WHERE ${where} ORDER BY mentions DESC, id LIMIT ? OFFSET ?`)
+      .all(...p, limit + 1, off) as Row[];
+    const more = rows.length > limit;
+    if (more) rows.length = limit;
+    const out: Page<ActorRow> = {
+      rows: rows.map((r) => ({
+        code: str(r.code),
+        name: String(r.name),
+        country: str(r.country),
+        kind: String(r.kind),
+        mentions: Number(r.mentions),
+        events: Number(r.events),
+        articles: Number(r.articles),
+      })),
+      next: more ? encodeCursor({ o: off + limit }) : null,
+    };
+    if (!cur) out.total = Number((this.db.prepare(`SELECT count(*) AS n FROM actors WHERE ${where}`).get(...p) as Row).n);
+    return out;
+  }
+
+  quotes(filter: { speaker?: string; text?: string; articleId?: string; limit?: number; cursor?: string }): Page<QuoteRow> {
+    const limit = limitOf(filter.limit);
+    const cur = decodeCursor(filter.cursor, isKey);
+    const w: string[] = [];
+    const p: unknown[] = [];
+    if (filter.speaker) {
+      const s = filter.speaker.trim();
+      w.push(`(q.speaker_name LIKE ? ESCAPE '\\' OR q.speaker_code LIKE ? ESCAPE '\\')`);
+      p.push('%' + like(s) + '%', like(s) + '%');
+    }
+    if (filter.text) {
+      const fq = ftsQuery(filter.text);
+      if (fq) {
+        w.push('q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)');
+        p.push(fq);
+      }
+    }
+    if (filter.articleId) {
+      w.push('q.article_id = ?');
+      p.push(Number(filter.articleId));
+    }
+    const base = w.length ? w.join(' AND ') : '1';
+    const key = `coalesce(a.published, '')`;
+    let where = base;
+    const pp = [...p];
+    if (cur) {
+      where += ` AND (${key} < ? OR (${key} = ? AND q.id < ?))`;
+      pp.push(cur.d, cur.d, cur.i);
+    }
+    const rows = this.db
+      .prepare(
+        `SELECT q.*, a.published, a.outlet FROM quotes q JOIN articles a ON a.id = q.article_id WHERE ${where} ORDER BY ${key} DESC, q.id DESC LIMIT ?`,
+      )
+      .all(...pp, limit + 1) as Row[];
+    const more = rows.length > limit;
+    if (more) rows.length = limit;
+    const out: Page<QuoteRow> = {
+      rows: rows.map((r) => ({
+        id: String(r.id),
+        articleId: String(r.article_id),
+        kind: String(r.kind),
+        text: String(r.text),
+        start: Number(r.start),
+        end: Number(r.end),
+        speakerName: str(r.speaker_name),
+        speakerCode: str(r.speaker_code),
+        cue: str(r.cue),
+        medium: str(r.medium),
+        published: str(r.published),
+        outlet: str(r.outlet),
+      })),
+      next: null,
+    };
+    if (more) {
+      const last = rows[rows.length - 1];
+      out.next = encodeCursor({ d: String(last.published ?? ''), i: Number(last.id) });
+    }
+    if (!cur) out.total = Number((this.db.prepare(`SELECT count(*) AS n FROM quotes q JOIN articles a ON a.id = q.article_id WHERE ${base}`).get(...p) as Row).n);
+    return out;
+  }
+
+  search(
+    q: string,
+    opts: { limit?: number; cursor?: string } = {},
+  ): Page<{ kind: 'article' | 'quote'; id: string; articleId: string; title: string | null; snippet: string }> {
+    const limit = limitOf(opts.limit);
+    const cur = decodeCursor(opts.cursor, isOffset);
+    const fq = ftsQuery(q);
+    if (!fq) return { rows: [], next: null, total: 0 };
+    const off = cur?.o ?? 0;
+    const rows = this.db
+      .prepare(
+        `SELECT * FROM (
+           SELECT 'article' AS kind, f.rowid AS id, f.rowid AS article_id, a.title AS title,
+                  snippet(articles_fts, 1, '[', ']', '…', 16) AS snip, bm25(articles_fts) AS rank
+             FROM articles_fts f JOIN articles a ON a.id = f.rowid WHERE articles_fts MATCH ?
+           UNION ALL
+           SELECT 'quote', f.rowid, q.article_id, a.title, snippet(quotes_fts, 0, '[', ']', '…', 16), bm25(quotes_fts)
+             FROM quotes_fts f JOIN quotes q ON q.id = f.rowid JOIN articles a ON a.id = q.article_id WHERE quotes_fts MATCH ?
+         ) ORDER BY rank, kind, id LIMIT ? OFFSET ?`,
+      )
+      .all(fq, fq, limit + 1, off) as Row[];
+    const more = rows.length > limit;
+    if (more) rows.length = limit;
+    const out: Page<{ kind: 'article' | 'quote'; id: string; articleId: string; title: string | null; snippet: string }> = {
+      rows: rows.map((r) => ({
+        kind: r.kind === 'quote' ? 'quote' : 'article',
+        id: String(r.id),
+        articleId: String(r.article_id),
+        title: str(r.title),
+        snippet: String(r.snip ?? ''),
+      })),
+      next: more ? encodeCursor({ o: off + limit }) : null,
+    };
+    if (!cur) {
+      const a = this.db.prepare('SELECT count(*) AS n FROM articles_fts WHERE articles_fts MATCH ?').get(fq) as Row;
+      const b = this.db.prepare('SELECT count(*) AS n FROM quotes_fts WHERE quotes_fts MATCH ?').get(fq) as Row;
+      out.total = Number(a.n) + Number(b.n);
+    }
+    return out;
+  }
+
+  timeline(filter: EventFilter & { bucket?: 'day' | 'week' | 'month' }): TimelinePoint[] {
+    const { sql, params } = eventWhere(filter);
+    const b = filter.bucket ?? 'day';
+    const period = b === 'month' ? 'substr(m.day, 1, 7)' : b === 'week' ? `strftime('%Y-W%W', m.day)` : 'substr(m.day, 1, 10)';
+    const rows = this.db
+      .prepare(
+        `SELECT ${period} AS period, sum(m.quad = 1) AS q1, sum(m.quad = 2) AS q2, sum(m.quad = 3) AS q3, sum(m.quad = 4) AS q4,
+           avg(m.goldstein) AS g, count(*) AS n
+         FROM event_clusters c JOIN event_mentions m ON m.id = c.rep_mention
+         WHERE m.day IS NOT NULL AND ${sql} GROUP BY period ORDER BY period`,
+      )
+      .all(...params) as Row[];
+    return rows.map((r) => ({
+      period: String(r.period),
+      quad1: Number(r.q1),
+      quad2: Number(r.q2),
+      quad3: Number(r.q3),
+      quad4: Number(r.q4),
+      goldstein: Math.round(Number(r.g) * 100) / 100,
+      count: Number(r.n),
+    }));
+  }
+
+  network(filter: EventFilter & { by?: 'code' | 'country' }): NetworkEdge[] {
+    const { sql, params } = eventWhere(filter);
+    const by = filter.by ?? 'country';
+    const s = by === 'code' ? 'm.source_code' : 'm.source_country';
+    const t = by === 'code' ? 'm.target_code' : 'm.target_country';
+    const rows = this.db
+      .prepare(
+        `SELECT ${s} AS s, ${t} AS t, count(*) AS n, avg(m.goldstein) AS g
+         FROM event_clusters c JOIN event_mentions m ON m.id = c.rep_mention
+         WHERE ${s} IS NOT NULL AND ${t} IS NOT NULL AND ${sql}
+         GROUP BY s, t ORDER BY n DESC, s, t LIMIT ?`,
+      )
+      .all(...params, limitOf(filter.limit ?? 500)) as Row[];
+    return rows.map((r) => ({ source: String(r.s), target: String(r.t), count: Number(r.n), meanGoldstein: Math.round(Number(r.g) * 100) / 100 }));
+  }
+
+  articles(filter: ArticleFilter): Page<ArticleRow> {
+    const limit = limitOf(filter.limit);
+    const cur = decodeCursor(filter.cursor, isKey);
+    const w: string[] = [];
+    const p: unknown[] = [];
+    if (filter.outlet) {
+      w.push(`a.outlet LIKE ? ESCAPE '\\'`);
+      p.push('%' + like(filter.outlet.trim()) + '%');
+    }
+    if (filter.since) {
+      w.push('a.published >= ?');
+      p.push(filter.since.trim());
+    }
+    if (filter.until) {
+      const u = filter.until.trim();
+      w.push('substr(a.published, 1, ?) <= ?');
+      p.push(u.length, u);
+    }
+    if (filter.text) {
+      const fq = ftsQuery(filter.text);
+      if (fq) {
+        w.push('a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)');
+        p.push(fq);
+      }
+    }
+    const base = w.length ? w.join(' AND ') : '1';
+    const key = `coalesce(a.published, '')`;
+    let where = base;
+    const pp = [...p];
+    if (cur) {
+      where += ` AND (${key} < ? OR (${key} = ? AND a.id < ?))`;
+      pp.push(cur.d, cur.d, cur.i);
+    }
+    const rows = this.db
+      .prepare(
+        `SELECT a.id, a.external_id, a.title, a.outlet, a.published, a.url, a.canonical_url, a.n_events, a.n_quotes, a.ingested_at,
+           (SELECT count(*) FROM article_copies k WHERE k.article_id = a.id) AS copies
+         FROM articles a WHERE ${where} ORDER BY ${key} DESC, a.id DESC LIMIT ?`,
+      )
+      .all(...pp, limit + 1) as Row[];
+    const more = rows.length > limit;
+    if (more) rows.length = limit;
+    const out: Page<ArticleRow> = {
+      rows: rows.map((r) => ({
+        id: String(r.id),
+        externalId: str(r.external_id),
+        title: str(r.title),
+        outlet: str(r.outlet),
+        published: str(r.published),
+        url: str(r.url),
+        canonicalUrl: str(r.canonical_url),
+        events: Number(r.n_events),
+        quotes: Number(r.n_quotes),
+        copies: Number(r.copies),
+        ingestedAt: String(r.ingested_at),
+      })),
+      next: null,
+    };
+    if (more) {
+      const last = rows[rows.length - 1];
+      out.next = encodeCursor({ d: String(last.published ?? ''), i: Number(last.id) });
+    }
+    if (!cur) out.total = Number((this.db.prepare(`SELECT count(*) AS n FROM articles a WHERE ${base}`).get(...p) as Row).n);
+    return out;
+  }
+
+  errors(filter: { limit?: number; cursor?: string }): Page<ErrorRow> {
+    const limit = limitOf(filter.limit);
+    const cur = decodeCursor(filter.cursor, isOffset);
+    const off = cur?.o ?? 0;
+    const rows = this.db.prepare('SELECT id, source, reason, at FROM errors ORDER BY id DESC LIMIT ? OFFSET ?').all(limit + 1, off) as Row[];
+    const more = rows.length > limit;
+    if (more) rows.length = limit;
+    const out: Page<ErrorRow> = {
+      rows: rows.map((r) => ({ id: String(r.id), source: String(r.source), reason: String(r.reason), at: String(r.at) })),
+      next: more ? encodeCursor({ o: off + limit }) : null,
+    };
+    if (!cur) out.total = Number((this.db.prepare('SELECT count(*) AS n FROM errors').get() as Row).n);
+    return out;
+  }
+
+  dedupe(): { mentions: number; events: number } {
+    this.db.transaction(() => {
+      for (const r of this.db.prepare('SELECT id FROM event_clusters').all() as Row[]) this.st.clusterRefresh.run({ c: r.id });
+    }).immediate();
+    const c = this.counts();
+    return { mentions: c.mentions, events: c.events };
+  }
+
+  counts(): { articles: number; events: number; mentions: number; actors: number; quotes: number; errors: number } {
+    const n = (sql: string) => Number((this.db.prepare(sql).get() as Row).n);
+    return {
+      articles: n('SELECT count(*) AS n FROM articles'),
+      events: n('SELECT count(*) AS n FROM event_clusters'),
+      mentions: n('SELECT count(*) AS n FROM event_mentions'),
+      actors: n('SELECT count(*) AS n FROM actors'),
+      quotes: n('SELECT count(*) AS n FROM quotes'),
+      errors: n('SELECT count(*) AS n FROM errors'),
+    };
+  }
+
+  /** `PRAGMA integrity_check` result ("ok" when sound). */
+  integrityCheck(): string {
+    return String(this.db.pragma('integrity_check', { simple: true }));
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+}

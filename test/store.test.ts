@@ -1,0 +1,197 @@
+/** The SQLite store: round trip, idempotency, filters, paging, aggregates, migrations. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { openStore, urlKey, textHash, dayOf, ftsQuery } from '../src/store/index.js';
+import { fakeDoc } from './fixtures/ingest/fake-doc.js';
+
+function tmp(): { dir: string; db: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'dyad-store-'));
+  return { dir, db: join(dir, 'test.db') };
+}
+
+test('store: round trip of a coded article (article + doc back, rows queryable)', () => {
+  const { dir, db } = tmp();
+  try {
+    const s = openStore(db);
+    const text = 'Russia met the United States in Istanbul. More text follows here.';
+    const doc = fakeDoc(text, { published: '2025-05-18', date: '2025-05-16' });
+    const r = s.putCoded({ text, url: 'https://news.example/a?utm_source=x', outlet: 'Example', title: 'T', published: '2025-05-18', html: '<p>x</p>', provenance: { title: 'og:title' } }, doc);
+    assert.equal(r.duplicate, false);
+    const back = s.article(r.articleId);
+    assert.ok(back);
+    assert.equal(back.article.text, text);
+    assert.equal(back.article.html, '<p>x</p>');
+    assert.deepEqual(back.article.provenance, { title: 'og:title' });
+    assert.equal(back.article.canonicalUrl, 'https://news.example/a');
+    assert.deepEqual(back.doc, doc);
+    const c = s.counts();
+    assert.deepEqual({ ...c }, { articles: 1, events: 2, mentions: 2, actors: 2, quotes: 1, errors: 0 });
+    const evs = s.events({});
+    assert.equal(evs.total, 2);
+    const meet = evs.rows.find((e) => e.code === '036');
+    assert.ok(meet);
+    assert.equal(meet.sourceName, 'Russia');
+    assert.equal(meet.targetCode, 'USA');
+    assert.equal(meet.date, '2025-05-16');
+    assert.equal(meet.placeName, 'Istanbul');
+    assert.equal(meet.outlet, 'Example');
+    assert.equal(text.slice(meet.evidenceStart, meet.evidenceEnd), meet.sentence);
+    const threat = evs.rows.find((e) => e.code === '138');
+    assert.ok(threat?.quoteId);
+    const one = s.event(meet.id);
+    assert.equal(one?.mentions.length, 1);
+    assert.equal(s.article('999'), null);
+    s.close();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('store: idempotent by canonical URL and by normalised text; reprints become copies', () => {
+  const { dir, db } = tmp();
+  try {
+    const s = openStore(db);
+    const text = 'Russia met the United States in Istanbul.';
+    const a = s.putCoded({ text, url: 'https://www.news.example/a/', outlet: 'A' }, fakeDoc(text));
+    // Same URL (different form), different text: duplicate.
+    const b = s.putCoded({ text: 'Something else entirely.', url: 'http://news.example/a#top' }, fakeDoc('Something else entirely.'));
+    assert.equal(b.duplicate, true);
+    assert.equal(b.articleId, a.articleId);
+    // Same text modulo case, spacing and punctuation, other outlet: duplicate, counted as a source.
+    const c = s.putCoded({ text: '  russia MET the united states, in Istanbul ', outlet: 'B', url: 'https://b.example/x' }, fakeDoc(text));
+    assert.equal(c.duplicate, true);
+    assert.equal(s.counts().articles, 1);
+    assert.equal(s.counts().mentions, 2);
+    const e = s.events({}).rows[0];
+    assert.equal(e.sources, 2);
+    assert.equal(e.articles, 2);
+    assert.equal(s.hasArticle({ url: 'https://b.example/x' }), a.articleId);
+    assert.equal(s.hasArticle({ text: 'RUSSIA met the United States in Istanbul!' }), a.articleId);
+    assert.equal(s.hasArticle({ text: 'new' }), null);
+    assert.equal(s.articles({}).rows[0].copies, 1);
+    // Errors are recorded once per (source, reason).
+    s.recordError('f.jsonl:3', 'not valid JSON');
+    s.recordError('f.jsonl:3', 'not valid JSON');
+    assert.equal(s.counts().errors, 1);
+    assert.equal(s.errors({}).rows[0].source, 'f.jsonl:3');
+    s.close();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('store: event filters, dyads either direction, paging with cursors', () => {
+  const { dir, db } = tmp();
+  try {
+    const s = openStore(db);
+    for (let i = 0; i < 7; i++) {
+      const text = `Russia met the United States in Istanbul on day ${i}. Report number ${i}.`;
+      s.putCoded({ text, published: `2025-05-${String(10 + i).padStart(2, '0')}`, outlet: i % 2 ? 'Odd' : 'Even' }, fakeDoc(text, { published: `2025-05-${10 + i}` }));
+    }
+    const text = 'China met France in Paris. Other.';
+    s.putCoded({ text, published: '2024-01-02' }, fakeDoc(text, { a: ['China', 'CHN', 'CHN'], b: ['France', 'FRA', 'FRA'] }));
+    assert.equal(s.events({}).total, 16);
+    assert.equal(s.events({ dyad: 'USA:RUS' }).total, 14);
+    assert.equal(s.events({ dyad: 'USA:RUS', directed: true }).total, 7);
+    assert.equal(s.events({ dyad: 'RUS:USA', directed: true, code: '03' }).total, 7);
+    assert.equal(s.events({ actor: 'CHN' }).total, 2);
+    assert.equal(s.events({ actor: 'chin' }).total, 2, 'name substring');
+    assert.equal(s.events({ code: '13' }).total, 8);
+    assert.equal(s.events({ plover: 'consult' }).total, 8);
+    assert.equal(s.events({ modality: 'future' }).total, 8);
+    assert.equal(s.events({ quad: 4 }).total, 8);
+    assert.equal(s.events({ since: '2025-05-15' }).total, 4);
+    assert.equal(s.events({ until: '2025-05-11' }).total, 6);
+    assert.equal(s.events({ until: '2024' }).total, 2);
+    assert.equal(s.events({ since: '2025-05', until: '2025-05' }).total, 14);
+    assert.equal(s.events({ place: 'istan' }).total, 16);
+    assert.equal(s.events({ place: 'TUR' }).total, 16);
+    assert.equal(s.events({ text: 'China' }).total, 2);
+    assert.equal(s.events({ actor: "x' OR 1=1 --" }).total, 0, 'parameterised');
+    assert.throws(() => s.events({ dyad: 'USA' }), /dyad/);
+    assert.throws(() => s.events({ cursor: 'garbage' }), /cursor/);
+    // Paging: disjoint pages covering everything, newest first.
+    const seen = new Set<string>();
+    let cursor: string | undefined;
+    let pages = 0;
+    let prevDay = '9999';
+    do {
+      const p = s.events({ limit: 3, cursor });
+      for (const r of p.rows) {
+        assert.ok(!seen.has(r.id));
+        seen.add(r.id);
+        const d = r.date ?? r.firstSeen ?? '';
+        assert.ok(d <= prevDay || r.date === null);
+      }
+      cursor = p.next ?? undefined;
+      pages++;
+    } while (cursor);
+    assert.equal(seen.size, 16);
+    assert.equal(pages, 6);
+    assert.equal(s.events({ mentions: true }).total, 16);
+    // Aggregates.
+    const tl = s.timeline({ bucket: 'month' });
+    assert.deepEqual(tl.map((p) => [p.period, p.count]), [['2024-01', 2], ['2025-05', 14]]);
+    assert.equal(tl[1].quad1, 7);
+    const net = s.network({});
+    assert.deepEqual(net.find((e) => e.source === 'RUS' && e.target === 'USA')?.count, 7);
+    // Actors, quotes, search.
+    const actors = s.actors({ limit: 2 });
+    assert.equal(actors.total, 4);
+    assert.equal(actors.rows.length, 2);
+    assert.ok(actors.next);
+    assert.equal(actors.rows[0].articles, 7);
+    assert.equal(actors.rows[0].events, 14);
+    assert.equal(s.actors({ actor: 'FRA' }).rows[0].name, 'France');
+    assert.equal(s.quotes({ speaker: 'United' }).total, 7);
+    assert.equal(s.quotes({ speaker: 'FRA' }).total, 1);
+    const hits = s.search('Paris');
+    assert.equal(hits.rows[0].kind, 'article');
+    assert.match(hits.rows[0].snippet, /\[Paris\]/);
+    assert.equal(s.search('"day 3"').total, 1);
+    assert.equal(s.search('  "" ').total, 0);
+    assert.equal(s.articles({ outlet: 'odd' }).total, 3);
+    assert.equal(s.articles({ since: '2025' }).total, 7);
+    s.close();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('store: schema is versioned; missing store is a user error when it must exist', () => {
+  const { dir, db } = tmp();
+  try {
+    openStore(db).close();
+    const raw = new Database(db);
+    assert.ok(Number(raw.pragma('user_version', { simple: true })) >= 1);
+    assert.equal(raw.pragma('journal_mode', { simple: true }), 'wal');
+    raw.close();
+    const s = openStore(db, { mustExist: true });
+    assert.equal(s.integrityCheck(), 'ok');
+    s.close();
+    assert.throws(() => openStore(join(dir, 'nope.db'), { mustExist: true }), /no such store/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('store keys: URL key, text hash, day of a date value, FTS query escaping', () => {
+  assert.equal(urlKey('https://WWW.Example.com/a/b/?utm_medium=x&b=2&a=1#frag'), 'example.com/a/b?a=1&b=2');
+  assert.equal(urlKey('http://example.com:80/'), 'example.com');
+  assert.equal(urlKey('ftp://x'), null);
+  assert.equal(urlKey('not a url'), null);
+  assert.equal(textHash('Hello,  World!'), textHash('hello world'));
+  assert.notEqual(textHash('hello world'), textHash('hello word'));
+  assert.equal(dayOf('2025-05-19T10:00:00Z'), '2025-05-19');
+  assert.equal(dayOf('2025-W21'), '2025-05-19');
+  assert.equal(dayOf('2025-05'), '2025-05-01');
+  assert.equal(dayOf('2025-Q2'), '2025-04-01');
+  assert.equal(dayOf('2025'), '2025-01-01');
+  assert.equal(dayOf('PRESENT_REF'), null);
+  assert.equal(ftsQuery('putin OR "peace talks" -x*'), '"putin" "OR" "peace talks" "x"');
+  assert.equal(ftsQuery('*** ""'), null);
+});

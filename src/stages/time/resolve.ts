@@ -1,0 +1,390 @@
+/**
+ * Resolvers: a recognised expression (`Desc`) + a reference date + the clause's direction
+ * (past / present / future) → a TIMEX3 value. Relative expressions without a reference date get
+ * TIMEX3 placeholders ("XXXX-WXX-1", "XXXX-05").
+ */
+import type { Precision, Token, TimeType } from '../../document.js';
+import type { Desc, Dir } from './recognize.js';
+import {
+  addDays, addMonths, easter, fmtDay, fmtMonth, fmtWeek, nthWeekday, pad, quarterOf, validDate, weekday, type YMD,
+} from './calendar.js';
+
+export interface Context {
+  /** Reference date: the publication date, or the statement date for a quote. */
+  ref: YMD | null;
+  /** Direction of the clause: -1 past, 0 present/unknown, 1 future. */
+  dir: -1 | 0 | 1;
+  /** The last day-precision date mentioned before (for "the next day"). */
+  lastDay: YMD | null;
+  /** The last quarter mentioned before (for "the quarter", "a year earlier"). */
+  lastQuarter: { y: number; q: number } | null;
+}
+
+export interface Resolved {
+  type: TimeType;
+  value: string;
+  precision: Precision;
+  /** True when the text alone gives the value. */
+  stated: boolean;
+  /** The calendar day, when the value is one (for statement anchors and "the next day"). */
+  day?: YMD;
+}
+
+const SEASON_IDX: Record<string, number> = { SP: 0, SU: 1, FA: 2, WI: 3 };
+
+export function precisionOf(value: string, type: TimeType): Precision {
+  if (type === 'DURATION' || type === 'SET') return 'none';
+  if (/T\d\d:\d\d:\d\d/.test(value)) return 'second';
+  if (/T\d\d:\d\d/.test(value)) return 'minute';
+  if (/T(MO|AF|EV|NI|\d\d)$/.test(value)) return 'hour';
+  if (/^[\dX]{4}-[\dX]{2}-[\dX]{2}$/.test(value)) return 'day';
+  if (/^[\dX]{4}-W[\dX]{2}(-WE|-\d)?$/.test(value)) return /-\d$/.test(value) ? 'day' : 'week';
+  if (/^[\dX]{4}-[\dX]{2}$/.test(value)) return 'month';
+  if (/^[\dX]{4}-Q[\dX]$/.test(value)) return 'quarter';
+  if (/^[\dX]{4}-(SP|SU|FA|WI)$/.test(value)) return 'quarter';
+  if (/^[\dX]{2,4}(-H\d)?$/.test(value)) return 'year';
+  return 'none';
+}
+
+/** Pick the year for a month/day without one: the last before ref in the past, the next after in the future, else the nearest. */
+function pickYear(ref: YMD, dir: -1 | 0 | 1, m: number, d: number, strict: boolean): number {
+  const key = (y: number) => y * 400 + m * 32 + d;
+  const r = ref.y * 400 + ref.m * 32 + ref.d;
+  const cands = [ref.y - 1, ref.y, ref.y + 1];
+  if (dir < 0) {
+    for (const y of [ref.y + 1, ref.y, ref.y - 1]) if (strict ? key(y) < r : key(y) <= r) return y;
+  } else if (dir > 0) {
+    for (const y of cands) if (strict ? key(y) > r : key(y) >= r) return y;
+  }
+  let best = ref.y;
+  let bd = Infinity;
+  for (const y of cands) {
+    const dist = Math.abs(key(y) - r) + (key(y) > r ? 1 : 0); // ties go to the past
+    if (dist < bd) {
+      bd = dist;
+      best = y;
+    }
+  }
+  return best;
+}
+
+function resolveWeekday(ref: YMD, wd: number, explicit: Dir | 2, dir: -1 | 0 | 1): YMD {
+  if (explicit === 2) dir = 0;
+  const cur = weekday(ref);
+  if (explicit === -1) return addDays(ref, -(((cur - wd + 7) % 7) || 7));
+  if (explicit === 1) return addDays(ref, ((wd - cur + 7) % 7) || 7);
+  if (explicit === 0) return addDays(ref, wd - cur);
+  if (dir > 0) return addDays(ref, (wd - cur + 7) % 7);
+  if (dir < 0) return addDays(ref, -((cur - wd + 7) % 7));
+  // no tense: the nearest such day, ties to the past
+  const back = (cur - wd + 7) % 7;
+  const fwd = (wd - cur + 7) % 7;
+  return fwd < back ? addDays(ref, fwd) : addDays(ref, -back);
+}
+
+function seasonOf(ref: YMD): { y: number; idx: number } {
+  const m = ref.m;
+  if (m >= 3 && m <= 5) return { y: ref.y, idx: 0 };
+  if (m >= 6 && m <= 8) return { y: ref.y, idx: 1 };
+  if (m >= 9 && m <= 11) return { y: ref.y, idx: 2 };
+  return { y: m === 12 ? ref.y : ref.y - 1, idx: 3 };
+}
+
+function holidayDate(md: string, y: number): YMD | null {
+  if (md === 'EASTER') return easter(y);
+  const th = /^(\d\d)-TH(\d)$/.exec(md);
+  if (th) return nthWeekday(y, +th[1], 4, +th[2]);
+  const f = /^(\d\d)-(\d\d)$/.exec(md);
+  return f ? { y, m: +f[1], d: +f[2] } : null;
+}
+
+const date = (value: string, stated: boolean, day?: YMD): Resolved => ({ type: 'DATE', value, precision: precisionOf(value, 'DATE'), stated, day });
+
+export function resolve(desc: Desc, ctx: Context): Resolved | null {
+  const { ref, dir } = ctx;
+  switch (desc.k) {
+    case 'date': {
+      if (desc.y !== undefined) {
+        if (!validDate(desc.y, desc.m, desc.d)) return null;
+        const day = { y: desc.y, m: desc.m, d: desc.d };
+        return date(fmtDay(day), true, day);
+      }
+      if (desc.m < 1 || desc.m > 12 || desc.d > 31) return null;
+      if (!ref) return date(`XXXX-${pad(desc.m)}-${pad(desc.d)}`, false);
+      const y = pickYear(ref, dir, desc.m, desc.d, false);
+      if (!validDate(y, desc.m, desc.d)) return null;
+      const day = { y, m: desc.m, d: desc.d };
+      return date(fmtDay(day), false, day);
+    }
+    case 'monthyear':
+      return date(fmtMonth(desc.y, desc.m), true);
+    case 'month': {
+      if (!ref) return date(`XXXX-${pad(desc.m)}`, false);
+      if (desc.yOff !== undefined) return date(fmtMonth(ref.y + desc.yOff, desc.m), false);
+      let y: number;
+      if (desc.dir === -1) y = desc.m < ref.m ? ref.y : ref.y - 1;
+      else if (desc.dir === 1) y = desc.m > ref.m ? ref.y : ref.y + 1;
+      else if (desc.dir === 0) y = ref.y;
+      else if (dir < 0) y = desc.m <= ref.m ? ref.y : ref.y - 1;
+      else if (dir > 0) y = desc.m >= ref.m ? ref.y : ref.y + 1;
+      else y = nearestMonthYear(ref, desc.m);
+      return date(fmtMonth(y, desc.m), false);
+    }
+    case 'weekday': {
+      if (!ref) return date(`XXXX-WXX-${desc.wd}`, false);
+      const day = resolveWeekday(ref, desc.wd, desc.possessive ? 2 : desc.dir, dir);
+      return date(fmtDay(day), false, day);
+    }
+    case 'deictic': {
+      if (!ref) return date('XXXX-XX-XX', false);
+      const day = addDays(ref, desc.off);
+      return date(fmtDay(day), false, day);
+    }
+    case 'rel': {
+      const off = desc.off;
+      if (!ref) {
+        const ph: Record<string, string> = { W: 'XXXX-WXX', WE: 'XXXX-WXX-WE', M: 'XXXX-XX', Y: 'XXXX', Q: 'XXXX-QX', DE: 'XXX', CE: 'XX' };
+        return date(ph[desc.unit] ?? 'XXXX', false);
+      }
+      switch (desc.unit) {
+        case 'W':
+          return date(fmtWeek(addDays(ref, 7 * off)), false);
+        case 'WE':
+          return date(fmtWeek(addDays(ref, 7 * off)) + '-WE', false);
+        case 'M': {
+          const a = addMonths(ref.y, ref.m, off);
+          return date(fmtMonth(a.y, a.m), false);
+        }
+        case 'Y':
+          return date(pad(ref.y + off, 4), false);
+        case 'Q': {
+          const a = addMonths(ref.y, ref.m, 3 * off);
+          return date(`${pad(a.y, 4)}-Q${quarterOf(a.m)}`, false);
+        }
+        case 'DE':
+          return date(String(Math.floor(ref.y / 10) + off), false);
+        case 'CE':
+          return date(pad(Math.floor(ref.y / 100) + off), false);
+        default:
+          return null;
+      }
+    }
+    case 'ago': {
+      const n = desc.n;
+      if (!ref) {
+        const ph: Record<string, string> = { D: 'XXXX-XX-XX', W: 'XXXX-WXX', M: 'XXXX-XX', Y: 'XXXX', DE: 'XXXX', CE: 'XXXX', Q: 'XXXX-QX', H: 'XXXX-XX-XX' };
+        return date(ph[desc.unit] ?? 'XXXX-XX-XX', false);
+      }
+      switch (desc.unit) {
+        case 'D': {
+          const day = addDays(ref, n);
+          return date(fmtDay(day), false, day);
+        }
+        case 'W':
+        case '2W':
+          return date(fmtWeek(addDays(ref, 7 * n * (desc.unit === '2W' ? 2 : 1))), false);
+        case 'M': {
+          const a = addMonths(ref.y, ref.m, n);
+          return date(fmtMonth(a.y, a.m), false);
+        }
+        case 'Y':
+          return date(pad(ref.y + n, 4), false);
+        case 'DE':
+          return date(pad(ref.y + 10 * n, 4), false);
+        case 'CE':
+          return date(pad(ref.y + 100 * n, 4), false);
+        case 'Q': {
+          const a = addMonths(ref.y, ref.m, 3 * n);
+          return date(`${pad(a.y, 4)}-Q${quarterOf(a.m)}`, false);
+        }
+        default:
+          return date(fmtDay(ref), false, ref);
+      }
+    }
+    case 'season': {
+      if (desc.y !== undefined) return date(`${pad(desc.y, 4)}-${desc.s}`, true);
+      if (!ref) return date(`XXXX-${desc.s}`, false);
+      const cur = seasonOf(ref);
+      const t = SEASON_IDX[desc.s];
+      const k = cur.y * 4 + cur.idx;
+      let y: number;
+      const eff: Dir = desc.dir ?? (dir < 0 ? -2 as unknown as Dir : dir > 0 ? 2 as unknown as Dir : 0);
+      if (eff === -1) y = cur.y * 4 + t < k ? cur.y : cur.y - 1;
+      else if (eff === 1) y = cur.y * 4 + t > k ? cur.y : cur.y + 1;
+      else if ((eff as number) === -2) y = cur.y * 4 + t <= k ? cur.y : cur.y - 1;
+      else if ((eff as number) === 2) y = cur.y * 4 + t >= k ? cur.y : cur.y + 1;
+      else y = cur.y;
+      return date(`${pad(y, 4)}-${desc.s}`, false);
+    }
+    case 'quarter': {
+      if (desc.half) {
+        if (desc.y !== undefined) return date(`${pad(desc.y, 4)}-H${desc.q}`, true);
+        if (!ref) return date(`XXXX-H${desc.q}`, false);
+        const y = (desc.q ?? 1) === 2 && ref.m <= 6 && dir <= 0 ? ref.y - 1 : ref.y;
+        return date(`${pad(y, 4)}-H${desc.q}`, false);
+      }
+      if (desc.q === null) {
+        if (ctx.lastQuarter) return date(`${pad(ctx.lastQuarter.y, 4)}-Q${ctx.lastQuarter.q}`, false);
+        if (!ref) return date('XXXX-QX', false);
+        const a = addMonths(ref.y, ref.m, -3);
+        return date(`${pad(a.y, 4)}-Q${quarterOf(a.m)}`, false);
+      }
+      if (desc.y !== undefined) return date(`${pad(desc.y, 4)}-Q${desc.q}`, true);
+      if (!ref) return date(`XXXX-Q${desc.q}`, false);
+      const y = desc.q > quarterOf(ref.m) && dir <= 0 ? ref.y - 1 : ref.y;
+      return date(`${pad(y, 4)}-Q${desc.q}`, false);
+    }
+    case 'yearago': {
+      if (ctx.lastQuarter) return date(`${pad(ctx.lastQuarter.y - 1, 4)}-Q${ctx.lastQuarter.q}`, false);
+      if (!ref) return date('XXXX', false);
+      return date(pad(ref.y - 1, 4), false);
+    }
+    case 'year':
+      return date(pad(desc.y, 4), true);
+    case 'decade':
+      return date(desc.v, true);
+    case 'century':
+      return date(desc.v, true);
+    case 'ref':
+      return { type: 'DATE', value: desc.v, precision: 'none', stated: true };
+    case 'dur':
+      return { type: 'DURATION', value: desc.v, precision: 'none', stated: true };
+    case 'set':
+      return { type: 'SET', value: desc.v, precision: 'none', stated: true };
+    case 'clock': {
+      const dayR = desc.day ? resolve(desc.day, ctx) : null;
+      const base = dayR?.day ?? (desc.day ? null : ref);
+      const prefix = base ? fmtDay(base) : dayR && /^X/.test(dayR.value) ? dayR.value : 'XXXX-XX-XX';
+      const value = `${prefix.includes('W') ? 'XXXX-XX-XX' : prefix}T${pad(desc.h)}:${pad(desc.mi)}`;
+      return { type: 'TIME', value, precision: 'minute', stated: false, day: base ?? undefined };
+    }
+    case 'part': {
+      const dayR = desc.day ? resolve(desc.day, ctx) : null;
+      const base = dayR?.day ?? null;
+      const prefix = base ? fmtDay(base) : dayR?.value && !dayR.value.includes('W') ? dayR.value : 'XXXX-XX-XX';
+      return { type: 'TIME', value: `${prefix}T${desc.p}`, precision: 'hour', stated: false, day: base ?? undefined };
+    }
+    case 'discourse': {
+      const base = ctx.lastDay ?? ref;
+      if (!base) return date(desc.unit === 'D' ? 'XXXX-XX-XX' : desc.unit === 'W' ? 'XXXX-WXX' : desc.unit === 'M' ? 'XXXX-XX' : 'XXXX', false);
+      switch (desc.unit) {
+        case 'D': {
+          const day = addDays(base, desc.off);
+          return date(fmtDay(day), false, day);
+        }
+        case 'W':
+          return date(fmtWeek(addDays(base, 7 * desc.off)), false);
+        case 'M': {
+          const a = addMonths(base.y, base.m, desc.off);
+          return date(fmtMonth(a.y, a.m), false);
+        }
+        default:
+          return date(pad(base.y + desc.off, 4), false);
+      }
+    }
+    case 'holiday': {
+      if (desc.y !== undefined) {
+        const day = holidayDate(desc.md, desc.y);
+        return day ? date(fmtDay(day), true, day) : null;
+      }
+      if (!ref) {
+        const f = /^(\d\d)-(\d\d)$/.exec(desc.md);
+        return date(f ? `XXXX-${f[1]}-${f[2]}` : 'XXXX-XX-XX', false);
+      }
+      const r = ref.y * 400 + ref.m * 32 + ref.d;
+      const days = [ref.y - 1, ref.y, ref.y + 1].map((y) => holidayDate(desc.md, y)).filter((x): x is YMD => !!x);
+      const key = (a: YMD) => a.y * 400 + a.m * 32 + a.d;
+      let pick: YMD | undefined;
+      if (dir < 0) pick = [...days].reverse().find((a) => key(a) <= r);
+      else if (dir > 0) pick = days.find((a) => key(a) >= r);
+      else pick = days.reduce((b, a) => (Math.abs(key(a) - r) < Math.abs(key(b) - r) ? a : b));
+      return pick ? date(fmtDay(pick), false, pick) : null;
+    }
+    default:
+      return null;
+  }
+}
+
+function nearestMonthYear(ref: YMD, m: number): number {
+  const r = ref.y * 12 + ref.m;
+  let best = ref.y;
+  let bd = Infinity;
+  for (const y of [ref.y - 1, ref.y, ref.y + 1]) {
+    const d = Math.abs(y * 12 + m - r) + (y * 12 + m > r ? 0.5 : 0);
+    if (d < bd) {
+      bd = d;
+      best = y;
+    }
+  }
+  return best;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Clause direction from the segment stage's tense/form/MD tags.
+
+const BOUNDARY = new Set([';', ':', '“', '”', '"', '(', ')', '—', '–', '?', '!', '‘', '’']);
+const FUTURE_MD = new Set(['will', "'ll", 'shall', 'wo']);
+const COND_MD = new Set(['would', 'could', 'might', 'may', 'should', 'must', 'can']);
+const FUT_TO = new Set(['due', 'set', 'expected', 'scheduled', 'planned', 'planning', 'plans', 'plan', 'going', 'poised', 'slated', 'aims', 'aim', 'hopes', 'hope', 'intends', 'intend', 'preparing', 'prepares', 'likely', 'ready', 'wants', 'want', 'is', 'are', 'am']);
+const PAST_AUX = new Set(['was', 'were', 'had', "'d"]);
+const HAVE = new Set(['has', 'have', "'ve", "'s"]);
+const BE_PRESENT = new Set(['is', 'are', 'am', "'s", "'re", "'m"]);
+
+/** Direction of the clause around tokens [s, e): -1 past, 1 future, 0 present/unknown. */
+export function clauseDirection(tokens: Token[], lo: number, hi: number, s: number, e: number): -1 | 0 | 1 {
+  const isVerb = (t: Token) => t.pos === 'VERB' || t.pos === 'AUX' || t.form === 'MD';
+  let left = -1;
+  for (let k = s - 1; k >= lo && k >= s - 12; k--) {
+    if (BOUNDARY.has(tokens[k].text)) break;
+    if (isVerb(tokens[k])) {
+      left = k;
+      break;
+    }
+  }
+  let right = -1;
+  for (let k = e; k < hi && k < e + 12; k++) {
+    if (BOUNDARY.has(tokens[k].text)) break;
+    if (isVerb(tokens[k])) {
+      right = k;
+      break;
+    }
+  }
+  let v = left;
+  if (v < 0 || (right >= 0 && right - e + 1 < s - left - 2 && tokens[s - 1]?.text !== ',')) v = right >= 0 ? right : left;
+  if (v < 0) return 0;
+  // The verb group: auxiliaries before v (up to 4 back through adverbs/negation) and the main verb after an aux.
+  let main = v;
+  while (main + 1 < hi && (tokens[main].pos === 'AUX' || tokens[main].form === 'MD') && (isVerb(tokens[main + 1]) || tokens[main + 1].pos === 'ADV' || tokens[main + 1].pos === 'PART')) {
+    if (tokens[main + 1].pos === 'ADV' || tokens[main + 1].pos === 'PART') {
+      if (main + 2 < hi && isVerb(tokens[main + 2])) main += 2;
+      else break;
+    } else main++;
+  }
+  let first = v;
+  while (first - 1 >= lo && (isVerb(tokens[first - 1]) || ((tokens[first - 1].pos === 'ADV' || tokens[first - 1].pos === 'PART') && first - 2 >= lo && isVerb(tokens[first - 2])))) first--;
+  const group = tokens.slice(first, main + 1);
+  const norms = group.map((t) => t.norm);
+  if (norms.some((n) => FUTURE_MD.has(n))) return 1;
+  if (norms.some((n) => COND_MD.has(n))) return norms.includes('have') ? -1 : 1;
+  // "to" + base verb: "X to call Putin Monday", "is due to meet", "plans to visit"
+  const mainTok = tokens[main];
+  const before = tokens[first - 1];
+  if (before && before.norm === 'to' && (mainTok.form === 'VB' || mainTok.form === '')) {
+    const gov = tokens[first - 2];
+    if (!gov || !isVerb(gov) || FUT_TO.has(gov.norm) || gov.pos === 'ADJ') {
+      if (gov && gov.form === 'VBD' && !FUT_TO.has(gov.norm)) return -1;
+      return 1;
+    }
+    if (gov.form === 'VBD') return -1;
+    return 1;
+  }
+  if (mainTok.form === 'VBG') {
+    if (norms.some((n) => PAST_AUX.has(n))) return -1;
+    if (norms.some((n) => BE_PRESENT.has(n))) return 1;
+  }
+  if (norms.some((n) => PAST_AUX.has(n))) return -1;
+  if (mainTok.form === 'VBN' && norms.some((n) => HAVE.has(n))) return -1;
+  if (group.some((t) => t.tense === 'past')) return -1;
+  if (mainTok.form === 'VBN' && group.length === 1) return -1; // reduced relative / headline passive: "talks held Wednesday"
+  return 0;
+}

@@ -1,0 +1,121 @@
+/**
+ * Quotation marks → quoted spans, one paragraph (line) at a time.
+ *
+ * Double marks: curly “…”, low „…“, guillemets «…», straight "…" (toggled). Single marks ‘…’ and
+ * straight '…' only count outside a double-quoted span and only at word edges, so apostrophes
+ * (it’s, Russia’s) are never read as marks. A double quote left open at the end of a line runs to
+ * the line end; when the next line opens with a mark, the quote continues there (the news
+ * convention for quotes running over several paragraphs).
+ */
+
+export interface Marked {
+  /** Offset of the opening mark. */
+  open: number;
+  /** Offset of the closing mark, or -1 when the quote runs to the end of the line. */
+  close: number;
+  /** Content span, marks excluded, surrounding spaces and a trailing attribution comma trimmed. */
+  start: number;
+  end: number;
+  single: boolean;
+  /** Index of the line (paragraph) the quote is in. */
+  line: number;
+  /** True when this quote opens a line that continues an unclosed quote of the previous line. */
+  continues: boolean;
+  /** True when the quote was left open at the end of its line. */
+  unclosed: boolean;
+}
+
+const OPEN_D = new Set(['“', '„', '«']);
+const CLOSE_D = new Set(['”', '»']);
+const isWordChar = (c: string | undefined): boolean => !!c && /[\p{L}\p{N}]/u.test(c);
+const isSpace = (c: string | undefined): boolean => c === undefined || /\s/.test(c);
+
+function trimContent(text: string, s: number, e: number): [number, number] {
+  while (s < e && /\s/.test(text[s])) s++;
+  while (e > s && /[\s,;]/.test(text[e - 1])) e--;
+  return [s, e];
+}
+
+export function findMarked(text: string): Marked[] {
+  const out: Marked[] = [];
+  let lineNo = 0;
+  let prevUnclosed = false;
+  let i = 0;
+  const n = text.length;
+  while (i < n) {
+    // one line
+    let le = text.indexOf('\n', i);
+    if (le < 0) le = n;
+    const ls = i;
+    let lineEnd = le;
+    if (lineEnd > ls && text[lineEnd - 1] === '\r') lineEnd--;
+    if (text.slice(ls, lineEnd).trim()) {
+      const firstMark = ls + (text.slice(ls, lineEnd).length - text.slice(ls, lineEnd).trimStart().length);
+      let open = -1;
+      const doubles: Marked[] = [];
+      for (let p = ls; p < lineEnd; p++) {
+        const c = text[p];
+        if (OPEN_D.has(c)) {
+          open = p;
+        } else if (CLOSE_D.has(c)) {
+          if (open >= 0) {
+            doubles.push(mk(text, open, p, false, lineNo));
+            open = -1;
+          }
+        } else if (c === '"') {
+          if (open >= 0) {
+            doubles.push(mk(text, open, p, false, lineNo));
+            open = -1;
+          } else open = p;
+        }
+      }
+      let unclosed = false;
+      if (open >= 0) {
+        const m = mk(text, open, -1, false, lineNo, lineEnd);
+        if (m.end - m.start > 1) {
+          doubles.push(m);
+          unclosed = true;
+        }
+      }
+      if (prevUnclosed && doubles.length && doubles[0].open === firstMark) doubles[0].continues = true;
+      prevUnclosed = unclosed;
+      out.push(...doubles);
+      // Single marks outside double spans.
+      let sOpen = -1;
+      let sChar = '';
+      for (let p = ls; p < lineEnd; p++) {
+        const c = text[p];
+        if (c !== '‘' && c !== '’' && c !== "'") continue;
+        if (doubles.some((d) => p > d.open && p < (d.close < 0 ? lineEnd : d.close))) continue;
+        const before = p > ls ? text[p - 1] : undefined;
+        const after = p + 1 < lineEnd ? text[p + 1] : undefined;
+        if (sOpen < 0) {
+          if ((c === '‘' || c === "'") && !isWordChar(before) && isWordChar(after)) {
+            sOpen = p;
+            sChar = c;
+          }
+        } else {
+          const closes = (c === '’' && sChar === '‘') || (c === "'" && sChar === "'") || (c === '’' && sChar === "'");
+          if (closes && !isWordChar(after) && !isSpace(before)) {
+            if (p - sOpen <= 240) out.push(mk(text, sOpen, p, true, lineNo));
+            sOpen = -1;
+          } else if (c === '‘' && !isWordChar(before)) {
+            sOpen = p;
+            sChar = c;
+          }
+        }
+      }
+    } else {
+      // a blank line keeps an open quote open across it
+    }
+    lineNo += text.slice(ls, lineEnd).trim() ? 1 : 0;
+    i = le + 1;
+  }
+  out.sort((a, b) => a.open - b.open);
+  return out;
+}
+
+function mk(text: string, open: number, close: number, single: boolean, line: number, lineEnd = close): Marked {
+  const [s, e] = trimContent(text, open + 1, close < 0 ? lineEnd : close);
+  return { open, close, start: s, end: e, single, line, continues: false, unclosed: close < 0 };
+}

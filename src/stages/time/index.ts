@@ -59,6 +59,7 @@ export function runTime(doc: Doc): void {
   const rec = new Recognizer(doc.tokens, doc.text);
   const quotes = quoteRanges(doc.text);
   let lastDay: YMD | null = null;
+  let lastDaySentence = -10;
   let lastQuarter: { y: number; q: number } | null = null;
   /** Day-precision dates outside quotes, per sentence (statement anchors). */
   const statementDay = new Map<number, YMD>();
@@ -87,7 +88,7 @@ export function runTime(doc: Doc): void {
         }
       }
       const dir = clauseDirection(doc.tokens, s.tokenStart, s.tokenEnd, c.s, c.e);
-      const ctx: Context = { ref, dir, lastDay, lastQuarter };
+      const ctx: Context = { ref, dir, lastDay, lastQuarter, nearDay: lastDaySentence >= s.i - 1 ? lastDay : null };
       const r = resolve(c.desc, ctx);
       if (!r) continue;
       const text = doc.text.slice(it.start, it.end);
@@ -112,9 +113,12 @@ export function runTime(doc: Doc): void {
       };
       made.set(c, t);
       if (r.day && !it.quoted && r.type !== 'DURATION') statementDay.set(s.i, r.day);
-      if (r.day) lastDay = r.day;
+      if (r.day) {
+        lastDay = r.day;
+        lastDaySentence = s.i;
+      }
       const q = /^(\d{4})-Q(\d)$/.exec(r.value);
-      if (q) lastQuarter = { y: +q[1], q: +q[2] };
+      if (q && ((c.desc.k === 'quarter' && c.desc.q !== null) || c.desc.k === 'rel')) lastQuarter = { y: +q[1], q: +q[2] };
     }
     for (const c of cands) {
       const t = made.get(c);

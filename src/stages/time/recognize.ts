@@ -10,7 +10,7 @@ import { lookup, timeLexicon } from './lexicon.js';
 export type Dir = -1 | 0 | 1 | null;
 
 export type Desc =
-  | { k: 'date'; y?: number; m: number; d: number } // calendar date; no year → by tense
+  | { k: 'date'; y?: number; m: number; d: number; wd?: number } // calendar date; no year → by tense (and the weekday, when given)
   | { k: 'monthyear'; y: number; m: number }
   | { k: 'month'; m: number; dir: Dir; yOff?: number } // bare month, "last March", "June last year"
   | { k: 'weekday'; wd: number; dir: Dir; possessive?: boolean } // possessive: "Monday's call" (no clause tense)
@@ -148,7 +148,8 @@ export class Recognizer {
       return null;
     }
     if (!PRE_MOD.has(w)) return null;
-    const c = this.core(i + 1, lo, hi);
+    const hy = this.n(i + 1, hi) === '-' ? 1 : 0;
+    const c = this.core(i + 1 + hy, lo, hi);
     if (!c || !isCalendar(c.desc)) return null;
     // "later this week", "earlier Sunday"; "late" before a bare count is not a date modifier.
     return { ...c, s: i, rule: c.rule + '+mod' };
@@ -532,7 +533,6 @@ export class Recognizer {
       if (!/^(at|by|until|before|after|from|till|around|about|past|since)$/.test(p) && this.weekdayAt(i + 1, hi) === null) return null;
       h = w === 'midnight' ? 24 : 12;
       e = i + 1;
-      if (w === 'midnight') h = 0;
     } else return null;
     if (h > 24 || mi > 59) return null;
     if (TZ.has(this.n(e, hi))) e++;
@@ -569,12 +569,12 @@ export class Recognizer {
     const mo = this.monthAt(k, lo, hi, true);
     if (mo !== null) {
       const c = this.monthFrom(k, mo, lo, hi);
-      if (c && c.desc.k === 'date') return { s, e: c.e, desc: c.desc, rule: 'time/weekday-date' };
+      if (c && c.desc.k === 'date') return { s, e: c.e, desc: { ...c.desc, wd }, rule: 'time/weekday-date' };
     }
     const d = this.dayAt(k, hi);
     if (d !== null && /^\d/.test(this.n(k, hi))) {
       const c = this.core(k, lo, hi);
-      if (c && c.desc.k === 'date') return { s, e: c.e, desc: c.desc, rule: 'time/weekday-date' };
+      if (c && c.desc.k === 'date') return { s, e: c.e, desc: { ...c.desc, wd }, rule: 'time/weekday-date' };
     }
     const day: Desc = { k: 'weekday', wd, dir, possessive: this.n(e, hi) === "'s" };
     const pd = lookup('partofday', this.n(e, hi));

@@ -6,7 +6,7 @@
 import type { Precision, Token, TimeType } from '../../document.js';
 import type { Desc, Dir } from './recognize.js';
 import {
-  addDays, addMonths, easter, fmtDay, fmtMonth, fmtWeek, nthWeekday, pad, quarterOf, validDate, weekday, type YMD,
+  addDays, addMonths, daysInMonth, easter, fmtDay, fmtMonth, fmtWeek, nthWeekday, pad, quarterOf, validDate, weekday, type YMD,
 } from './calendar.js';
 
 export interface Context {
@@ -18,6 +18,8 @@ export interface Context {
   lastDay: YMD | null;
   /** The last quarter mentioned before (for "the quarter", "a year earlier"). */
   lastQuarter: { y: number; q: number } | null;
+  /** A day mentioned in this or the previous sentence (the day of a bare clock time). */
+  nearDay?: YMD | null;
 }
 
 export interface Resolved {
@@ -46,26 +48,26 @@ export function precisionOf(value: string, type: TimeType): Precision {
   return 'none';
 }
 
-/** Pick the year for a month/day without one: the last before ref in the past, the next after in the future, else the nearest. */
-function pickYear(ref: YMD, dir: -1 | 0 | 1, m: number, d: number, strict: boolean): number {
-  const key = (y: number) => y * 400 + m * 32 + d;
-  const r = ref.y * 400 + ref.m * 32 + ref.d;
-  const cands = [ref.y - 1, ref.y, ref.y + 1];
-  if (dir < 0) {
-    for (const y of [ref.y + 1, ref.y, ref.y - 1]) if (strict ? key(y) < r : key(y) <= r) return y;
-  } else if (dir > 0) {
-    for (const y of cands) if (strict ? key(y) > r : key(y) >= r) return y;
+const dayNum = (a: YMD): number => Date.UTC(a.y, a.m - 1, a.d) / 86400000;
+
+/**
+ * Pick the year for a month/day without one: the last before ref in a past clause, the next after
+ * in a future one, else the nearest with a bias to the past (news mostly reports what happened).
+ * A tense-chosen date a year away loses to one within six weeks on the other side.
+ */
+function pickYear(ref: YMD, dir: -1 | 0 | 1, m: number, d: number, wd?: number): number {
+  const r = dayNum(ref);
+  const cands = [ref.y - 1, ref.y, ref.y + 1].map((y) => ({ y, k: dayNum({ y, m, d: Math.min(d, daysInMonth(y, m)) }) - r }));
+  if (wd !== undefined) {
+    // "Saturday, April 25": the year whose April 25 is a Saturday, if one is near
+    const ok = cands.filter((c) => weekday({ y: c.y, m, d: Math.min(d, daysInMonth(c.y, m)) }) === wd);
+    if (ok.length === 1) return ok[0].y;
   }
-  let best = ref.y;
-  let bd = Infinity;
-  for (const y of cands) {
-    const dist = Math.abs(key(y) - r) + (key(y) > r ? 1 : 0); // ties go to the past
-    if (dist < bd) {
-      bd = dist;
-      best = y;
-    }
-  }
-  return best;
+  const past = cands.filter((c) => c.k <= 0).sort((x, z) => z.k - x.k)[0];
+  const fut = cands.filter((c) => c.k >= 0).sort((x, z) => x.k - z.k)[0];
+  if (dir < 0) return fut && fut.k <= 45 && -past.k > 270 ? fut.y : past.y;
+  if (dir > 0) return past && -past.k <= 45 && fut.k > 270 ? past.y : fut.y;
+  return 2 * fut.k < -past.k ? fut.y : past.y;
 }
 
 function resolveWeekday(ref: YMD, wd: number, explicit: Dir | 2, dir: -1 | 0 | 1): YMD {
@@ -79,7 +81,7 @@ function resolveWeekday(ref: YMD, wd: number, explicit: Dir | 2, dir: -1 | 0 | 1
   // no tense: the nearest such day, ties to the past
   const back = (cur - wd + 7) % 7;
   const fwd = (wd - cur + 7) % 7;
-  return fwd < back ? addDays(ref, fwd) : addDays(ref, -back);
+  return 2 * fwd < back ? addDays(ref, fwd) : addDays(ref, -back);
 }
 
 function seasonOf(ref: YMD): { y: number; idx: number } {
@@ -111,7 +113,7 @@ export function resolve(desc: Desc, ctx: Context): Resolved | null {
       }
       if (desc.m < 1 || desc.m > 12 || desc.d > 31) return null;
       if (!ref) return date(`XXXX-${pad(desc.m)}-${pad(desc.d)}`, false);
-      const y = pickYear(ref, dir, desc.m, desc.d, false);
+      const y = pickYear(ref, dir, desc.m, desc.d, desc.wd);
       if (!validDate(y, desc.m, desc.d)) return null;
       const day = { y, m: desc.m, d: desc.d };
       return date(fmtDay(day), false, day);
@@ -128,6 +130,7 @@ export function resolve(desc: Desc, ctx: Context): Resolved | null {
       else if (dir < 0) y = desc.m <= ref.m ? ref.y : ref.y - 1;
       else if (dir > 0) y = desc.m >= ref.m ? ref.y : ref.y + 1;
       else y = nearestMonthYear(ref, desc.m);
+      void 0;
       return date(fmtMonth(y, desc.m), false);
     }
     case 'weekday': {
@@ -253,7 +256,7 @@ export function resolve(desc: Desc, ctx: Context): Resolved | null {
       return { type: 'SET', value: desc.v, precision: 'none', stated: true };
     case 'clock': {
       const dayR = desc.day ? resolve(desc.day, ctx) : null;
-      const base = dayR?.day ?? (desc.day ? null : ref);
+      const base = dayR?.day ?? (desc.day ? null : ctx.nearDay ?? ref);
       const prefix = base ? fmtDay(base) : dayR && /^X/.test(dayR.value) ? dayR.value : 'XXXX-XX-XX';
       const value = `${prefix.includes('W') ? 'XXXX-XX-XX' : prefix}T${pad(desc.h)}:${pad(desc.mi)}`;
       return { type: 'TIME', value, precision: 'minute', stated: false, day: base ?? undefined };
@@ -306,85 +309,120 @@ export function resolve(desc: Desc, ctx: Context): Resolved | null {
 }
 
 function nearestMonthYear(ref: YMD, m: number): number {
-  const r = ref.y * 12 + ref.m;
-  let best = ref.y;
-  let bd = Infinity;
-  for (const y of [ref.y - 1, ref.y, ref.y + 1]) {
-    const d = Math.abs(y * 12 + m - r) + (y * 12 + m > r ? 0.5 : 0);
-    if (d < bd) {
-      bd = d;
-      best = y;
-    }
-  }
-  return best;
+  // the month this year if it has begun, unless next year's is much closer
+  const past = m <= ref.m ? ref.m - m : ref.m + 12 - m;
+  const fut = m > ref.m ? m - ref.m : m + 12 - ref.m;
+  const pastY = m <= ref.m ? ref.y : ref.y - 1;
+  const futY = m > ref.m ? ref.y : ref.y + 1;
+  return 2 * fut < past ? futY : pastY;
 }
 
 // ---------------------------------------------------------------------------------------------
 // Clause direction from the segment stage's tense/form/MD tags.
 
-const BOUNDARY = new Set([';', ':', '“', '”', '"', '(', ')', '—', '–', '?', '!', '‘', '’']);
+const BOUNDARY = new Set([';', ':', '“', '”', '"', '(', ')', '—', '–', '?', '!', '‘', '’', '``', "''"]);
+const CLAUSE_WORD = new Set(['but', 'while', 'although', 'though', 'because', 'whereas', 'which', 'who', 'when', 'if', 'unless', 'since']);
 const FUTURE_MD = new Set(['will', "'ll", 'shall', 'wo']);
-const COND_MD = new Set(['would', 'could', 'might', 'may', 'should', 'must', 'can']);
-const FUT_TO = new Set(['due', 'set', 'expected', 'scheduled', 'planned', 'planning', 'plans', 'plan', 'going', 'poised', 'slated', 'aims', 'aim', 'hopes', 'hope', 'intends', 'intend', 'preparing', 'prepares', 'likely', 'ready', 'wants', 'want', 'is', 'are', 'am']);
+const FUT_TO = new Set(['due', 'set', 'expected', 'scheduled', 'planned', 'planning', 'plans', 'plan', 'going', 'poised', 'slated', 'aims', 'aim', 'hopes', 'hope', 'intends', 'intend', 'preparing', 'prepares', 'likely', 'ready', 'wants', 'want', 'is', 'are', 'am', 'expects', 'expect', 'agreed', 'agree', 'agrees', 'promised', 'promises', 'vowed', 'vows', 'threatened', 'threatens', 'pledged', 'pledges', 'decided', 'decides', 'voted', 'votes']);
+/** Verbs whose complement date lies ahead even when they are in the past tense ("postponed until Tuesday"). */
+const FORWARD_LEMMA = new Set(['postpone', 'delay', 'adjourn', 'defer', 'schedule', 'reschedule', 'plan', 'slate', 'extend', 'expect', 'set', 'announce', 'due', 'call']);
+const FORWARD_PREP = new Set(['until', 'till', 'by', 'before', 'to', 'for']);
 const PAST_AUX = new Set(['was', 'were', 'had', "'d"]);
 const HAVE = new Set(['has', 'have', "'ve", "'s"]);
 const BE_PRESENT = new Set(['is', 'are', 'am', "'s", "'re", "'m"]);
+const NEG = new Set(['not', "n't", 'never']);
+
+const isVerb = (t: Token) => t.pos === 'VERB' || t.pos === 'AUX' || t.form === 'MD';
+
+/** The verb group (aux chain + main verb) around verb token v. */
+function verbGroup(tokens: Token[], lo: number, hi: number, v: number): { first: number; main: number } {
+  let main = v;
+  while (main + 1 < hi && (tokens[main].pos === 'AUX' || tokens[main].form === 'MD')) {
+    const nx = tokens[main + 1];
+    if (isVerb(nx)) main++;
+    else if ((nx.pos === 'ADV' || NEG.has(nx.norm)) && main + 2 < hi && isVerb(tokens[main + 2])) main += 2;
+    else break;
+  }
+  let first = v;
+  for (;;) {
+    const p = tokens[first - 1];
+    if (first - 1 < lo || !p) break;
+    if (isVerb(p) && (p.pos === 'AUX' || p.form === 'MD')) first--;
+    else if ((p.pos === 'ADV' || NEG.has(p.norm)) && first - 2 >= lo && (tokens[first - 2].pos === 'AUX' || tokens[first - 2].form === 'MD')) first -= 2;
+    else break;
+  }
+  return { first, main };
+}
+
+function groupDirection(tokens: Token[], lo: number, hi: number, v: number, depth: number): -1 | 0 | 1 {
+  const { first, main } = verbGroup(tokens, lo, hi, v);
+  const group = tokens.slice(first, main + 1);
+  const norms = group.map((t) => t.norm);
+  if (norms.some((n) => FUTURE_MD.has(n))) return 1;
+  if (norms.includes('would')) return norms.includes('have') ? -1 : 1;
+  const mainTok = tokens[main];
+  // "to" + base verb: "X to call Putin Monday", "is due to meet", "plans to visit", "had been due to expire"
+  const before = tokens[first - 1];
+  if (before && before.norm === 'to' && (mainTok.form === 'VB' || mainTok.form === '')) {
+    const govIdx = first - 2;
+    const gov = tokens[govIdx];
+    if (!gov || govIdx < lo) return 1; // headline: "Trump to call Putin Monday"
+    if (FUT_TO.has(gov.norm) || (gov.pos === 'ADJ' && FUT_TO.has(gov.norm))) {
+      const g = verbGroup(tokens, lo, hi, govIdx);
+      if (tokens.slice(g.first, g.main + 1).some((t) => t.norm === 'had')) return -1;
+      return 1;
+    }
+    if ((gov.pos === 'PROPN' || gov.pos === 'NOUN' || gov.pos === 'PRON') && govIdx === lo) return 1;
+    if (isVerb(gov) && depth < 2) return groupDirection(tokens, lo, hi, govIdx, depth + 1);
+    if (gov.pos === 'ADJ' || gov.pos === 'ADV') return 1; // "ready to leave", "likely to meet"
+    return 0;
+  }
+  if (mainTok.form === 'VBG') {
+    if (norms.some((n) => PAST_AUX.has(n))) return -1;
+    if (norms.some((n) => BE_PRESENT.has(n))) return 1;
+    if (norms.some((n) => HAVE.has(n))) return -1;
+  }
+  if (norms.some((n) => PAST_AUX.has(n))) return -1;
+  if (norms.some((n) => HAVE.has(n)) && group.length > 1) return -1;
+  if (norms.some((n) => n === 'could' || n === 'might' || n === 'may' || n === 'should' || n === 'must' || n === 'can')) return 0;
+  if (group.some((t) => t.tense === 'past') || mainTok.form === 'VBD') return -1;
+  if (mainTok.form === 'VBN' && group.length === 1) return -1; // reduced relative / headline passive: "talks held Wednesday"
+  return 0;
+}
 
 /** Direction of the clause around tokens [s, e): -1 past, 1 future, 0 present/unknown. */
 export function clauseDirection(tokens: Token[], lo: number, hi: number, s: number, e: number): -1 | 0 | 1 {
-  const isVerb = (t: Token) => t.pos === 'VERB' || t.pos === 'AUX' || t.form === 'MD';
   let left = -1;
-  for (let k = s - 1; k >= lo && k >= s - 12; k--) {
-    if (BOUNDARY.has(tokens[k].text)) break;
-    if (isVerb(tokens[k])) {
+  for (let k = s - 1; k >= lo && k >= s - 14; k--) {
+    const t = tokens[k];
+    if (BOUNDARY.has(t.text) || (CLAUSE_WORD.has(t.norm) && (t.pos === 'SCONJ' || t.pos === 'CCONJ' || t.pos === 'PRON' || t.pos === 'DET' || t.pos === 'ADV'))) break;
+    if (isVerb(t)) {
       left = k;
       break;
     }
   }
   let right = -1;
-  for (let k = e; k < hi && k < e + 12; k++) {
-    if (BOUNDARY.has(tokens[k].text)) break;
-    if (isVerb(tokens[k])) {
+  let comma = false;
+  for (let k = e; k < hi && k < e + 14; k++) {
+    const t = tokens[k];
+    if (BOUNDARY.has(t.text)) break;
+    if (t.text === ',') comma = true;
+    if (isVerb(t)) {
       right = k;
       break;
     }
   }
   let v = left;
-  if (v < 0 || (right >= 0 && right - e + 1 < s - left - 2 && tokens[s - 1]?.text !== ',')) v = right >= 0 ? right : left;
+  if (left < 0) v = right;
+  else if (right >= 0 && !comma && right - e + 2 < s - left - 1) v = right;
   if (v < 0) return 0;
-  // The verb group: auxiliaries before v (up to 4 back through adverbs/negation) and the main verb after an aux.
-  let main = v;
-  while (main + 1 < hi && (tokens[main].pos === 'AUX' || tokens[main].form === 'MD') && (isVerb(tokens[main + 1]) || tokens[main + 1].pos === 'ADV' || tokens[main + 1].pos === 'PART')) {
-    if (tokens[main + 1].pos === 'ADV' || tokens[main + 1].pos === 'PART') {
-      if (main + 2 < hi && isVerb(tokens[main + 2])) main += 2;
-      else break;
-    } else main++;
+  const dir = groupDirection(tokens, lo, hi, v, 0);
+  if (dir < 0 && v === left) {
+    // "postponed until Tuesday", "extended to Nov. 20": the complement date lies ahead
+    const prep = tokens[s - 1];
+    const { main } = verbGroup(tokens, lo, hi, v);
+    if (prep && FORWARD_PREP.has(prep.norm) && FORWARD_LEMMA.has(tokens[main].lemma)) return 0;
+    if (FORWARD_LEMMA.has(tokens[main].lemma) && /^(plan|schedule|slate|set|expect|due)$/.test(tokens[main].lemma) && tokens[main].form !== 'VBD') return 1;
   }
-  let first = v;
-  while (first - 1 >= lo && (isVerb(tokens[first - 1]) || ((tokens[first - 1].pos === 'ADV' || tokens[first - 1].pos === 'PART') && first - 2 >= lo && isVerb(tokens[first - 2])))) first--;
-  const group = tokens.slice(first, main + 1);
-  const norms = group.map((t) => t.norm);
-  if (norms.some((n) => FUTURE_MD.has(n))) return 1;
-  if (norms.some((n) => COND_MD.has(n))) return norms.includes('have') ? -1 : 1;
-  // "to" + base verb: "X to call Putin Monday", "is due to meet", "plans to visit"
-  const mainTok = tokens[main];
-  const before = tokens[first - 1];
-  if (before && before.norm === 'to' && (mainTok.form === 'VB' || mainTok.form === '')) {
-    const gov = tokens[first - 2];
-    if (!gov || !isVerb(gov) || FUT_TO.has(gov.norm) || gov.pos === 'ADJ') {
-      if (gov && gov.form === 'VBD' && !FUT_TO.has(gov.norm)) return -1;
-      return 1;
-    }
-    if (gov.form === 'VBD') return -1;
-    return 1;
-  }
-  if (mainTok.form === 'VBG') {
-    if (norms.some((n) => PAST_AUX.has(n))) return -1;
-    if (norms.some((n) => BE_PRESENT.has(n))) return 1;
-  }
-  if (norms.some((n) => PAST_AUX.has(n))) return -1;
-  if (mainTok.form === 'VBN' && norms.some((n) => HAVE.has(n))) return -1;
-  if (group.some((t) => t.tense === 'past')) return -1;
-  if (mainTok.form === 'VBN' && group.length === 1) return -1; // reduced relative / headline passive: "talks held Wednesday"
-  return 0;
+  return dir;
 }

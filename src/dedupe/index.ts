@@ -253,6 +253,7 @@ export function dateInterval(value: string | null | undefined): { start: number;
   return null;
 }
 
+const EMPTY: Set<number> = new Set();
 const STOP = new Set(
   'the a an of to in on at for and or but with by from as is was were be been are has have had will would said says that this it its their his her they he she which who on about after over into than also'.split(' '),
 );
@@ -378,6 +379,8 @@ interface CState {
   blocks: string[];
   pruned: boolean;
   codes: Set<string>;
+  /** Compact member list for plan → fact links. */
+  members: { key: string; published: string | null; plan: boolean }[];
 }
 
 function sideKey(code: string | null, country: string | null): string {
@@ -416,8 +419,6 @@ export class Clusterer {
   private readonly bandStory = new Map<string, string[]>();
   private readonly storySigs = new Map<string, number[]>();
   private storyCount = 0;
-  /** mention key → its prepared form (for plan → fact links). */
-  private readonly planState = new Map<string, Prepared>();
 
   constructor(opts: DedupeOptions = {}) {
     this.opts = {
@@ -538,7 +539,7 @@ export class Clusterer {
   }
 
   private signature(p: Prepared): string {
-    return [p.story, p.m.code, p.src ?? '-', p.tgt ?? '-', p.cls, p.sentKey].join('\u0001');
+    return hashId([p.story, p.m.code, p.src ?? '-', p.tgt ?? '-', p.cls, p.sentKey].join('\u0001'));
   }
 
   // -- compatibility ------------------------------------------------------------------------
@@ -711,6 +712,7 @@ export class Clusterer {
       blocks: this.blockKeys(p),
       pruned: false,
       codes: new Set(),
+      members: [],
     };
     this.states.push(s);
     this.byId.set(id, s);
@@ -794,7 +796,9 @@ export class Clusterer {
     if (p.cls === 'plan') c.planned.push(m.key);
     this.storyEvents.set(this.signature(p), s);
     this.assignment.set(m.key, c.id);
-    this.planState.set(m.key, p);
+    s.members.push({ key: m.key, published: m.published, plan: p.cls === 'plan' });
+    // Keep the representative's shingles only (memory at scale).
+    if (s.rep !== p && !s.samples.includes(p.sh)) p.sh = EMPTY;
   }
 
   /** Assign one mention; returns its cluster id. */
@@ -869,21 +873,20 @@ export class Clusterer {
     for (const s of this.states) {
       const c = s.c;
       // Plan → fact links: each planned mention to the first fact mention published on/after it.
-      const facts = c.mentionKeys
-        .map((k) => this.planState.get(k)!)
-        .filter((p) => p.cls === 'fact')
-        .sort((a, b) => cmpStr(a.m.published, b.m.published) || cmpStr(a.m.key, b.m.key));
       c.links = [];
-      for (const k of c.planned) {
-        const pm = this.planState.get(k)!;
-        const f = facts.find((x) => !pm.m.published || !x.m.published || x.m.published >= pm.m.published);
-        if (f) c.links.push({ planned: k, fulfilledBy: f.m.key });
+      c.fulfilledBy = null;
+      if (c.planned.length) {
+        const facts = s.members.filter((x) => !x.plan).sort((a, b) => cmpStr(a.published, b.published) || cmpStr(a.key, b.key));
+        let first: (typeof facts)[number] | null = null;
+        for (const pm of s.members) {
+          if (!pm.plan) continue;
+          const f = facts.find((x) => !pm.published || !x.published || x.published >= pm.published);
+          if (!f) continue;
+          c.links.push({ planned: pm.key, fulfilledBy: f.key });
+          if (!first || cmpStr(f.published, first.published) < 0 || (f.published === first.published && f.key < first.key)) first = f;
+        }
+        c.fulfilledBy = first ? first.key : null;
       }
-      c.fulfilledBy = c.links.length ? c.links.map((l) => l.fulfilledBy).sort((a, b) => {
-        const pa = this.planState.get(a)!.m.published;
-        const pb = this.planState.get(b)!.m.published;
-        return cmpStr(pa, pb) || cmpStr(a, b);
-      })[0] : null;
       const cls = s.cls;
       c.status =
         cls === 'negated' ? 'negated' : cls === 'hypothetical' ? 'hypothetical' : cls === 'plan' ? 'planned' : c.planned.length ? 'fulfilled' : 'occurred';
@@ -922,4 +925,9 @@ export function clusterMentions(mentions: MentionRecord[], opts: DedupeOptions =
   const sorted = [...mentions].sort(mentionOrder);
   for (const m of sorted) cl.add(m);
   return cl.result();
+}
+
+/** True when a CAMEO code describes a joint act (A~B = B~A), per data/dedupe/compat.json. */
+export function isReciprocalCode(code: string, opts: DedupeOptions = {}): boolean {
+  return getCompat(opts).reciprocal.some((p) => code.startsWith(p));
 }

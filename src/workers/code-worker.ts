@@ -1,0 +1,9 @@
+/** Worker thread: its own pipeline; receives Jobs, answers JobResults (documents as JSON text). */
+import { parentPort } from 'node:worker_threads';
+import { runJob, type Job } from './job.js';
+
+if (!parentPort) throw new Error('code-worker must run in a worker thread');
+const port = parentPort;
+port.on('message', (job: Job) => {
+  port.postMessage(runJob(job));
+});

@@ -1,0 +1,74 @@
+/**
+ * A pool of coding workers (worker_threads), each with its own pipeline. `run(job)` resolves with
+ * the job's result; a crashed worker fails its in-flight jobs with a reason and is replaced.
+ * With `size: 0` jobs run inline on the calling thread (tests, tiny inputs, custom coders).
+ */
+import { Worker } from 'node:worker_threads';
+import { runJob, type Coder, type Job, type JobResult } from './job.js';
+
+interface Slot {
+  worker: Worker;
+  pending: Map<number, (r: JobResult) => void>;
+}
+
+export class CodePool {
+  private slots: Slot[] = [];
+  private closed = false;
+  readonly size: number;
+
+  constructor(size: number, private coder?: Coder) {
+    this.size = coder ? 0 : Math.max(0, Math.floor(size));
+    for (let i = 0; i < this.size; i++) this.slots.push(this.spawn());
+  }
+
+  private spawn(): Slot {
+    const worker = new Worker(new URL('./code-worker.js', import.meta.url));
+    const slot: Slot = { worker, pending: new Map() };
+    worker.on('message', (r: JobResult) => {
+      const done = slot.pending.get(r.seq);
+      if (done) {
+        slot.pending.delete(r.seq);
+        done(r);
+      }
+    });
+    const fail = (why: string) => {
+      for (const [seq, done] of slot.pending) done({ seq, ok: false, reason: why });
+      slot.pending.clear();
+      if (!this.closed) {
+        const i = this.slots.indexOf(slot);
+        if (i >= 0) this.slots[i] = this.spawn();
+      }
+    };
+    worker.on('error', (e) => fail(`worker crashed: ${e.message}`));
+    worker.on('exit', (code) => {
+      if (!this.closed && code !== 0) fail(`worker exited with code ${code}`);
+    });
+    return slot;
+  }
+
+  /** Jobs in flight across all workers. */
+  get inFlight(): number {
+    let n = 0;
+    for (const s of this.slots) n += s.pending.size;
+    return n;
+  }
+
+  run(job: Job): Promise<JobResult> {
+    if (this.size === 0) {
+      // Inline: yield to the event loop first so progress output and I/O keep going.
+      return new Promise((resolve) => setImmediate(() => resolve(runJob(job, this.coder))));
+    }
+    let best = this.slots[0];
+    for (const s of this.slots) if (s.pending.size < best.pending.size) best = s;
+    return new Promise((resolve) => {
+      best.pending.set(job.seq, resolve);
+      best.worker.postMessage(job);
+    });
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await Promise.all(this.slots.map((s) => s.worker.terminate()));
+    this.slots = [];
+  }
+}

@@ -1,0 +1,317 @@
+/**
+ * Toponym recognition and resolution.
+ *
+ * Recognizers (in order): a gazetteer lookup at each capitalised token start (longest surface
+ * first, case-sensitive for acronyms such as "US"), "<Name> County|Parish" forms included.
+ * Refiners: gate common words and person names, mark metonymic uses (actors), then resolve each
+ * toponym against the article's other places (countries and US states named, ", State" qualifiers),
+ * population, feature type and a prior for countries and capitals; one sense per name per article.
+ */
+import type { Doc, Token } from '../../document.js';
+import { gazetteer, firstWordKey, surface, entry, type Gazetteer, type GazEntry, type SurfaceKind } from './gazetteer.js';
+
+export type Use = 'place' | 'metonymic' | 'demonym';
+
+export interface Toponym {
+  start: number;
+  end: number;
+  text: string;
+  sentence: number;
+  tokenStart: number;
+  tokenEnd: number;
+  kind: SurfaceKind;
+  use: Use;
+  entry: GazEntry;
+  confidence: number;
+  rule: string;
+  /** A locative preposition ("in", "at", "near", ...) directly before. */
+  locative: boolean;
+}
+
+const LOCATIVE = new Set(['in', 'at', 'near', 'from', 'outside', 'to', 'into', 'across', 'throughout', 'around', 'inside', 'within', 'towards', 'toward', 'of', 'via', 'through', 'between', 'across', 'on', 'over', 'along', 'beyond', 'north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central']);
+const STRONG_LOCATIVE = new Set(['in', 'at', 'near', 'from', 'outside', 'into', 'throughout', 'inside', 'within', 'across', 'visited', 'visit', 'to']);
+const SAY_ACT = new Set([
+  'said', 'says', 'say', 'accused', 'accuses', 'announced', 'announces', 'warned', 'warns', 'denied', 'denies', 'rejected', 'rejects', 'claimed',
+  'claims', 'demanded', 'demands', 'insisted', 'insists', 'launched', 'launches', 'invaded', 'invades', 'attacked', 'attacks', 'sent', 'sends',
+  'agreed', 'agrees', 'refused', 'refuses', 'wants', 'wanted', 'has', 'had', 'will', 'would', 'should', 'could', 'must', 'can', 'may', 'might', 'is', 'was',
+  'responded', 'responds', 'condemned', 'condemns', 'urged', 'urges', 'called', 'calls', 'threatened', 'threatens', 'vowed', 'vows', 'blamed',
+  'blames', 'signed', 'signs', 'offered', 'offers', 'proposed', 'proposes', 'backed', 'backs', 'supported', 'supports', 'imposed', 'imposes',
+  'expelled', 'expels', 'recalled', 'recalls', 'summoned', 'summons', 'hit', 'struck', 'strikes', 'fired', 'fires', 'shot', 'confirmed', 'confirms',
+  'insisted', 'believes', 'believed', 'hopes', 'hoped', 'seeks', 'sought', 'plans', 'planned', 'did', 'does', 'told', 'tells', 'stated', 'added',
+  'argued', 'argues', 'maintains', 'maintained', 'continues', 'continued', 'retaliated', 'retaliates', 'responded', 'pledged', 'pledges',
+]);
+const GEO_NOUN = new Set(['capital', 'city', 'cities', 'border', 'borders', 'coast', 'region', 'regions', 'province', 'provinces', 'north', 'south', 'east', 'west', 'territory', 'territories', 'soil', 'airspace', 'largest', 'second', 'biggest', 'outskirts', 'centre', 'center', 'streets', 'port', 'countryside', 'mountains', 'waters', 'northern', 'southern', 'eastern', 'western', 'central', 'downtown', 'suburbs', 'population', 'residents', 'people']);
+const ACTOR_NOUN = new Set(['delegation', 'delegations', 'government', 'governments', 'leader', 'leaders', 'president', 'military', 'army', 'forces', 'troops', 'invasion', 'war', 'foreign', 'defence', 'defense', 'officials', 'negotiators', 'envoy', 'ambassador', 'position', 'demands', 'offer', 'proposal', 'response', 'attack', 'attacks', 'aggression', 'allies', 'administration', 'regime', 'authorities', 'minister', 'ministry', 'embassy', 'team', 'side', 'decision', 'claim', 'claims', 'refusal', 'support', 'backing', 'intelligence', 'navy', 'air', 'drone', 'drones', 'missile', 'missiles', 'strikes', 'sanctions', 'economy', 'central', 'prime', 'parliament', 'spokesman', 'spokeswoman', 'spokesperson', 'top', 'chief', 'officials']);
+const COUNTY_WORDS = /^(county|parish|borough)$/i;
+const PERSON_TITLES = new Set(['mr', 'mrs', 'ms', 'dr', 'sir', 'president', 'gen', 'general', 'sen', 'senator', 'rep', 'gov', 'governor', 'judge', 'coach', 'capt', 'sgt', 'officer', 'lt', 'det', 'deputy', 'chief', 'mayor', 'pope', 'king', 'queen', 'prince', 'st']);
+const BUILDING = new Set(['house', 'hall', 'office', 'palace', 'square', 'street', 'court', 'centre', 'center', 'building', 'tower', 'church', 'bridge', 'station', 'airport', 'park', 'garden', 'gardens', 'hospital', 'college', 'school']);
+const NAME_LINK = new Set(['of', 'and', 'the']);
+
+const isWordChar = (c: string | undefined) => !!c && /[\p{L}\p{M}\p{N}]/u.test(c);
+
+interface Match {
+  start: number;
+  end: number;
+  kind: SurfaceKind;
+  entries: number[];
+  cs: boolean;
+  tokenStart: number;
+  tokenEnd: number;
+  sentence: number;
+}
+
+/** Longest surfaces matching the text at token `t`'s start. */
+function lookup(g: Gazetteer, text: string, tokens: Token[], t: number): Match | null {
+  const tk = tokens[t];
+  const start = tk.start;
+  const key = firstWordKey(text.slice(start, start + 40));
+  if (!key) return null;
+  const codes = g.index.get(key) ?? (key.endsWith('.') ? g.index.get(key.slice(0, -1)) : undefined);
+  if (!codes) return null;
+  let best: Match | null = null;
+  const window = text.slice(start, start + 64).replace(/[‘’]/g, "'");
+  const lowerWindow = window.toLowerCase();
+  for (const code of codes) {
+    const s = surface(g, code);
+    let form = s.text.replace(/[‘’]/g, "'");
+    if (!s.cs && /^the /i.test(form)) form = form.slice(4);
+    const len = form.length;
+    if (best && len < best.end - best.start) continue;
+    if (s.cs ? !window.startsWith(form) : !lowerWindow.startsWith(form.toLowerCase())) continue;
+    // The next character must not continue a word ("Parisian", "Georgians" for "Georgian").
+    const next = text[start + len];
+    if (isWordChar(next)) continue;
+    // A final dot may be the sentence's: fine either way.
+    if (best && len === best.end - best.start) {
+      if (best.kind === s.kind && !best.entries.includes(s.entry)) best.entries.push(s.entry);
+      continue;
+    }
+    best = { start, end: start + len, kind: s.kind, entries: [s.entry], cs: s.cs, tokenStart: t, tokenEnd: t + 1, sentence: tk.sentence };
+  }
+  if (!best) return null;
+  let j = t;
+  while (j < tokens.length && tokens[j].start < best.end) j++;
+  best.tokenEnd = j;
+  return best;
+}
+
+export interface FindOptions {
+  /** Keep metonymic uses (Moscow said) and demonyms (Russian) — for evaluation against sets that annotate them. */
+  all?: boolean;
+}
+
+/** Find and resolve the toponyms of a segmented doc. */
+export function findToponyms(doc: Doc, opts: FindOptions = {}): Toponym[] {
+  const g = gazetteer();
+  const { text, tokens } = doc;
+  const matches: Match[] = [];
+  for (let t = 0; t < tokens.length; t++) {
+    const tk = tokens[t];
+    const c0 = tk.text[0];
+    // Gate on capitalisation: only tokens starting with a capital letter (any script) start a name.
+    if (!c0 || c0 === c0.toLowerCase()) continue;
+    const m = lookup(g, text, tokens, t);
+    if (!m) continue;
+    matches.push(m);
+    t = m.tokenEnd - 1;
+  }
+  if (matches.length === 0) return [];
+
+  // --- refiners: gate -------------------------------------------------------------------------
+  const kept: { m: Match; locative: boolean; qualifier: string | null; weak: boolean; adjectival: boolean }[] = [];
+  for (const m of matches) {
+    const first = tokens[m.tokenStart];
+    const surfaceText = text.slice(m.start, m.end);
+    const lower = surfaceText.toLowerCase();
+    const single = m.tokenEnd - m.tokenStart === 1 || !/\s/.test(surfaceText);
+    if (g.never.has(lower)) continue;
+    // All-caps words are acronyms unless the surface is a case-sensitive form ("US") or the word is long (datelines).
+    if (!m.cs && surfaceText.length > 1 && surfaceText === surfaceText.toUpperCase() && /[A-Z]{2}/.test(surfaceText) && surfaceText.length < 4) continue;
+    const prev = m.tokenStart > 0 ? tokens[m.tokenStart - 1] : null;
+    const prevInSentence = prev && prev.sentence === m.sentence ? prev : null;
+    const next = m.tokenEnd < tokens.length && tokens[m.tokenEnd].sentence === m.sentence ? tokens[m.tokenEnd] : null;
+    const sentenceStart = !prevInSentence || /^["“‘'(\-–—:]$/.test(prevInSentence.text);
+    const locative = !!prevInSentence && (LOCATIVE.has(prevInSentence.norm) || (prevInSentence.norm === 'the' && m.tokenStart > 1 && LOCATIVE.has(tokens[m.tokenStart - 2].norm)));
+    // ", State" / ", Country" qualifier after the name: "Paris, Texas", "Alexandria, La."
+    let qualifier: string | null = null;
+    if (next && next.text === ',' && m.tokenEnd + 1 < tokens.length) {
+      const q = tokens[m.tokenEnd + 1];
+      const qs = text.slice(q.start, Math.min(text.length, q.start + 24));
+      const qm = /^([A-Z][A-Za-z]*\.?(?: ?[A-Z][a-z]*\.?)?)/.exec(qs);
+      if (qm) {
+        const cand = qm[1];
+        for (const c of [cand, cand.split(' ')[0]]) {
+          const a1 = g.admin1ByName.get(c.toLowerCase());
+          if (a1) { qualifier = a1; break; }
+        }
+        if (!qualifier) {
+          const codes = g.index.get(firstWordKey(qs) ?? '');
+          if (codes) for (const code of codes) {
+            const s = surface(g, code);
+            const e = g.rows[s.entry];
+            if (e[5] === 'PCLI' && qs.toLowerCase().startsWith(s.text.toLowerCase())) { qualifier = e[2]; break; }
+          }
+        }
+      }
+    }
+    // Part of a longer name: "Chiquita Raquel Henry", "Andrew Jackson", "Washington Post".
+    if (m.kind === 'name' && prevInSentence && !sentenceStart && prevInSentence.cap && !qualifier) {
+      const pn = prevInSentence.norm.replace(/\.$/, '');
+      if (PERSON_TITLES.has(pn)) continue;
+      // The previous word is itself a recognised place ("Kyiv, Ukraine" has a comma, so this is "New Jersey Devils" style).
+      if (!LOCATIVE.has(prevInSentence.norm) && !NAME_LINK.has(prevInSentence.norm) && prevInSentence.pos === 'PROPN') {
+        const prevIsPlace = kept.length && kept[kept.length - 1].m.tokenEnd === m.tokenStart;
+        if (!prevIsPlace) continue;
+      }
+    }
+    if (m.kind === 'name' && prevInSentence && PERSON_TITLES.has(prevInSentence.norm.replace(/\.$/, ''))) continue;
+    // A following capitalised name word: "Paris Hilton", "Jordan Henderson", "Kyiv Post" (not "Kyiv Oblast",
+    // handled as one surface). A country before one is an adjective ("US President"): kept as such.
+    let adjectival = false;
+    const headline = doc.sentences[m.sentence]?.headline ?? false;
+    if (m.kind === 'name' && next && next.cap && (next.pos === 'PROPN' || next.pos === 'NOUN') && !qualifier && !headline && !/^(County|Parish|Province|Oblast|Region|State|City)$/i.test(next.text)) {
+      const nm = lookup(g, text, tokens, m.tokenEnd);
+      const nextIsPlace = !!nm && !g.common.has(next.norm) && !g.context.has(next.norm) && !g.never.has(next.norm);
+      if (!nextIsPlace) {
+        if (m.entries.some((i) => g.rows[i][5] === 'PCLI')) adjectival = true;
+        else continue;
+      }
+    }
+    // "the White House", "the Green Zone": a multi-word town name after "the" is something else.
+    if (prevInSentence && prevInSentence.norm === 'the' && m.tokenEnd - m.tokenStart > 1 && m.entries.every((i) => g.rows[i][5].startsWith('PPL'))) continue;
+    // "the Kremlin and White House": a town whose name ends in a building word, with nothing locative before it.
+    if (m.tokenEnd - m.tokenStart > 1 && !locative && !qualifier && BUILDING.has(tokens[m.tokenEnd - 1].norm) && m.entries.every((i) => g.rows[i][5].startsWith('PPL'))) continue;
+    // Bare "X County" for a name that also exists with the suffix is handled by the longest match.
+    if (next && COUNTY_WORDS.test(next.text) && !m.entries.some((i) => g.rows[i][5] === 'ADM2')) continue;
+    // Common words and context-needing names.
+    let weak = false;
+    if (single && (g.common.has(lower) || g.context.has(lower))) {
+      if (!locative && !qualifier) weak = true;
+      if (sentenceStart && !qualifier && !locative) weak = true;
+    }
+    if (sentenceStart && single && first.pos !== 'PROPN' && m.kind === 'name' && g.common.has(lower)) continue;
+    kept.push({ m, locative, qualifier, weak, adjectival });
+  }
+
+  // --- context votes: countries and US states named in the article ---------------------------
+  const countryVotes = new Map<string, number>();
+  const adminVotes = new Map<string, number>();
+  const vote = (map: Map<string, number>, k: string | null, w: number) => { if (k) map.set(k, (map.get(k) ?? 0) + w); };
+  for (const k of kept) {
+    if (k.weak) continue;
+    const es = k.m.entries.map((i) => g.rows[i]);
+    if (k.qualifier) {
+      if (k.qualifier.includes('.')) { vote(adminVotes, k.qualifier, 1); vote(countryVotes, 'USA', 1); }
+      else vote(countryVotes, k.qualifier, 1);
+    }
+    if (es.length === 1) {
+      vote(countryVotes, es[0][2], 1);
+      if (es[0][7] && es[0][2] === 'USA') vote(adminVotes, es[0][7], es[0][5] === 'ADM1' ? 1 : 0.5);
+    } else {
+      const countries = new Set(es.map((e) => e[2]));
+      if (countries.size === 1) vote(countryVotes, es[0][2], 0.5);
+    }
+  }
+
+  // --- resolve ---------------------------------------------------------------------------------
+  const out: Toponym[] = [];
+  const chosen = new Map<string, { idx: number; score: number }>();
+  const scored: { k: (typeof kept)[number]; best: number; score: number; margin: number }[] = [];
+  for (const k of kept) {
+    let best = -1, bestScore = -Infinity, second = -Infinity;
+    for (const i of k.m.entries) {
+      const r = g.rows[i];
+      const feat = r[5];
+      let s = 0;
+      if (feat === 'PCLI') s += 3.2;
+      else if (feat === 'ADM1' || feat === 'CONT' || feat === 'RGN' || feat === 'SEA' || feat === 'OCN' || feat === 'GULF' || feat === 'STRT') s += 2.2;
+      else if (feat === 'PPLC') s += 1.5;
+      else if (feat === 'ADM2') s += 1;
+      else if (feat === 'PPLA') s += 0.4;
+      s += Math.log10(r[6] + 10) / 2;
+      const cv = countryVotes.get(r[2] ?? '') ?? 0;
+      s += Math.min(3, cv * 1.2);
+      if (r[7] && r[2] === 'USA') {
+        const av = adminVotes.get(r[7]) ?? 0;
+        s += Math.min(4, av * 2.5);
+      }
+      if (k.qualifier && (k.qualifier === r[7] || k.qualifier === r[2])) s += 10;
+      if (s > bestScore) { second = bestScore; bestScore = s; best = i; }
+      else if (s > second) second = s;
+    }
+    scored.push({ k, best, score: bestScore, margin: bestScore - second });
+    const key = text.slice(k.m.start, k.m.end).toLowerCase();
+    const prev = chosen.get(key);
+    if (!k.weak && (!prev || bestScore > prev.score)) chosen.set(key, { idx: best, score: bestScore });
+  }
+  for (const { k, best, margin } of scored) {
+    const key = text.slice(k.m.start, k.m.end).toLowerCase();
+    const ch = chosen.get(key);
+    // Weak (common-word) names count only when the same name is a place elsewhere in the article.
+    if (k.weak && !ch) continue;
+    let idx = best;
+    if (ch && !k.qualifier) idx = ch.idx; // one sense per name per article
+    const r = g.rows[idx];
+    // Small places with no support: drop single-word towns that nothing in the article backs.
+    const support = (countryVotes.get(r[2] ?? '') ?? 0) + (r[2] === 'USA' ? adminVotes.get(r[7]) ?? 0 : 0);
+    const small = r[6] > 0 && r[6] < 20000 && !['PPLC', 'PPLA'].includes(r[5]);
+    if (small && !k.locative && !k.qualifier && support < 1 && k.m.entries.length > 0 && k.m.end - k.m.start < 12 && !/\s/.test(text.slice(k.m.start, k.m.end))) continue;
+    let use: Use = k.m.kind === 'demonym' ? 'demonym' : 'place';
+    if (use === 'place' && k.adjectival) use = 'demonym';
+    if (use === 'place') use = metonymy(doc, k.m, r[5], k.locative) ? 'metonymic' : 'place';
+    if (!opts.all && use !== 'place') continue;
+    let confidence = 0.6 + Math.min(0.2, margin / 10) + (k.locative ? 0.1 : 0) + (k.qualifier ? 0.1 : 0) - (k.weak ? 0.2 : 0);
+    confidence = Math.round(Math.max(0.2, Math.min(0.99, confidence)) * 100) / 100;
+    out.push({
+      start: k.m.start,
+      end: k.m.end,
+      text: text.slice(k.m.start, k.m.end),
+      sentence: k.m.sentence,
+      tokenStart: k.m.tokenStart,
+      tokenEnd: k.m.tokenEnd,
+      kind: k.m.kind,
+      use,
+      entry: entry(g, idx),
+      confidence,
+      rule: k.qualifier ? 'places/qualified' : k.m.entries.length > 1 ? 'places/disambiguated' : 'places/gazetteer',
+      locative: k.locative,
+    });
+  }
+  return out;
+}
+
+/**
+ * A country or capital used for its government ("Moscow said", "Russia accused", "Moscow's 2022
+ * invasion", "Kyiv's delegation") is an actor, not a place. The actors stage marks these with
+ * how 'capital' / 'country'; without such marks, a context rule decides.
+ */
+function metonymy(doc: Doc, m: Match, feature: string, locative: boolean): boolean {
+  if (locative) return false;
+  if (feature !== 'PCLI' && feature !== 'PPLC' && !(feature === 'PPLA' && doc.text.slice(m.start, m.end) === 'Washington')) return false;
+  for (const mn of doc.mentions) {
+    if (mn.start <= m.start && mn.end >= m.end && (mn.how === 'capital' || mn.how === 'country')) return true;
+  }
+  const { tokens } = doc;
+  const next = m.tokenEnd < tokens.length && tokens[m.tokenEnd].sentence === m.sentence ? tokens[m.tokenEnd] : null;
+  if (!next) return false;
+  if (next.norm === "'s" || next.norm === "'" || next.norm === '’s') {
+    // "Moscow's 2022 invasion", "Kyiv's delegation" vs "Ukraine's capital", "Russia's border region".
+    for (let j = m.tokenEnd + 1, n = 0; j < tokens.length && tokens[j].sentence === m.sentence && n < 5; j++, n++) {
+      const tk = tokens[j];
+      if (GEO_NOUN.has(tk.norm)) return false;
+      if (ACTOR_NOUN.has(tk.norm)) return true;
+      if (tk.pos === 'PUNCT' && tk.text !== '-') break;
+    }
+    const head = tokens[m.tokenEnd + 1];
+    return !!head && head.sentence === m.sentence && head.pos === 'NOUN';
+  }
+  // A capital as the object of a verb: "Ukraine accused Moscow", "urged Kyiv to ...".
+  const prev = m.tokenStart > 0 ? tokens[m.tokenStart - 1] : null;
+  if (feature === 'PPLC' && prev && prev.sentence === m.sentence && prev.pos === 'VERB') return true;
+  let j = m.tokenEnd;
+  // "Moscow, which ..., said" is rare; look at the next word (after an adverb).
+  while (j < tokens.length && tokens[j].sentence === m.sentence && tokens[j].pos === 'ADV') j++;
+  const v = tokens[j];
+  if (!v || v.sentence !== m.sentence) return false;
+  return SAY_ACT.has(v.norm) && (v.pos === 'VERB' || v.pos === 'AUX');
+}

@@ -56,7 +56,7 @@ interface Cand {
 const OPEN_MARKS = new Set(['“', '"', '‘', "'", '„', '«']);
 const QUOTE_CHARS = /["“”‘’'„«»]/;
 const TELL = new Set(['tell', 'inform', 'assure', 'warn', 'remind', 'brief', 'promise', 'caution', 'urge', 'ask']);
-const ADJUNCT_ADP = new Set(['on', 'in', 'at', 'to', 'during', 'after', 'before', 'with', 'via', 'through', 'from', 'over', 'late', 'early', 'earlier']);
+const ADJUNCT_ADP = new Set(['on', 'in', 'at', 'to', 'for', 'during', 'after', 'before', 'with', 'via', 'through', 'from', 'over', 'late', 'early', 'earlier']);
 const BE = new Set(['was', 'were', 'is', 'are', 'be', 'been', 'being', "'s", '’s', "'re"]);
 const FINITE_CLITIC = new Set(["'s", '’s', "'re", '’re', "'m", '’m', "'ve", '’ve', "'ll", '’ll', "'d", '’d', "n't", 'n’t']);
 
@@ -224,16 +224,21 @@ function run(doc: Doc): void {
       const sameLine = (tk: Token | undefined) => !!tk && !/\n/.test(text.slice(m.close, tk.start));
       if (k < T.length && sameLine(T[k]) && !isStop(T[k])) {
         let end = k;
-        while (end < T.length && end < k + 14 && sameLine(T[end]) && !isStop(T[end]) && !OPEN_MARKS.has(T[end].text) && T[end].text !== ':') end++;
-        for (let c = k; c < end && c < k + 9; c++) {
+        while (end < T.length && end < k + 24 && sameLine(T[end]) && !isStop(T[end]) && !OPEN_MARKS.has(T[end].text) && T[end].text !== ':') end++;
+        for (let c = k; c < end && c < k + 20; c++) {
           const cue = cx.cueAt[c];
           if (!cue || cx.inside[c] >= 0) continue;
           if (skipLeft(T, c - 1, k) < k) {
             // "…," said a Kremlin spokesperson / "…," he said (after adverbs) — subject after or before
             after = { cue, np: npAfter(T, cue.j, end) };
           } else {
-            const np = npBefore(T, skipLeft(T, c - 1, k), k, false);
-            if (np && np.a === k) after = { cue, np };
+            // "…," X said / "…," X, the party's leader, said / "…," Rep. X (R-Utah) said
+            const np = npAfter(T, k, c);
+            if (np && (np.b === skipLeft(T, c - 1, k) + 1 || T[np.b]?.text === ',' || T[np.b]?.text === '(')) after = { cue, np };
+            else {
+              const nb = npBefore(T, skipLeft(T, c - 1, k), k, false);
+              if (nb && nb.a === k) after = { cue, np: nb };
+            }
           }
           break;
         }

@@ -27,7 +27,8 @@ export const TIME_WORDS = new Set([
 const RELATIVE = new Set(['who', 'which', 'whose', 'whom', 'a', 'an', 'the', 'himself', 'herself', 'itself', 'also', 'now', 'then', 'formerly', 'both', 'each']);
 
 const isPoss = (t: Token): boolean => t.norm === "'s" || t.norm === '’s' || t.norm === "'" || (t.pos === 'PART' && /^['’]s?$/.test(t.text));
-const nominal = (t: Token): boolean => t.pos === 'NOUN' || t.pos === 'PROPN';
+/** Nouns and names; wink tags some unknown capitalised names as verbs ("…," Lynch said). */
+const nominal = (t: Token): boolean => t.pos === 'NOUN' || t.pos === 'PROPN' || (t.pos === 'VERB' && t.cap && t.form !== 'VBD' && t.form !== 'VBG');
 function npToken(t: Token): boolean {
   if (t.pos === 'PROPN' || t.pos === 'NOUN' || t.pos === 'ADJ' || t.pos === 'NUM' || t.pos === 'DET') return true;
   if (t.pos === 'PRON' && POSSESSIVE.has(t.norm)) return true;

@@ -14,7 +14,7 @@ function at(text: string, s: string, from = 0): { start: number; end: number; te
 interface ActorSpec { id: string; name: string; code: string | null; country: string | null; kind: ActorKind; mentions: string[] }
 interface EventSpec {
   code: string; name: string; quad: 1 | 2 | 3 | 4; goldstein: number; plover: string;
-  source: string; target: string; sentence: string; trigger: string; modality?: Modality;
+  source: string; target: string | null; sentence: string; trigger: string; modality?: Modality;
   date: { value: string; time?: string }; place?: { name: string; text: string; country: string; lat: number; lon: number }; quote?: string;
 }
 interface QuoteSpec { id: string; text: string; speaker: string; speakerText: string; cue: string }
@@ -48,7 +48,8 @@ export function craft(article: Article, actors: ActorSpec[], events: EventSpec[]
       places.push({ id, ...p, name: e.place.name, country: e.place.country, lat: e.place.lat, lon: e.place.lon, geonameid: null, feature: 'PPL', confidence: 0.9, sentence: 0, evidence: { stage: 'places', rule: 'fixture:place', anchor: 'stated', confidence: 0.9 } });
       place = { place: id, name: e.place.name, country: e.place.country, lat: e.place.lat, lon: e.place.lon, start: p.start, end: p.end };
     }
-    const actor = (id: string) => {
+    const actor = (id: string | null) => {
+      if (!id) return null;
       const a = actors.find((x) => x.id === id)!;
       return { actor: a.id, code: a.code, country: a.country };
     };
@@ -94,6 +95,7 @@ export function usaRus(): Fixture {
     ],
     [
       { code: '044', name: 'Meet at third location', quad: 1, goldstein: 2.5, plover: 'CONSULT', source: 'a1', target: 'a2', sentence: 'US Secretary of State Marco Rubio met Russian Foreign Minister Sergei Lavrov in Geneva on Monday, the State Department said.', trigger: 'met', date: { value: '2025-05-19', time: 'Monday' }, place: GENEVA },
+      { code: '010', name: 'Make statement', quad: 1, goldstein: 0, plover: 'CONSULT', source: 'a1', target: null, sentence: '"We had a frank discussion about Ukraine," Rubio told reporters after the talks.', trigger: 'told', date: { value: '2025-05-20' }, quote: 'q1' },
       { code: '112', name: 'Accuse', quad: 3, goldstein: -2, plover: 'ACCUSE', source: 'a3', target: 'a4', sentence: 'Russia later accused the United States of stalling on sanctions relief.', trigger: 'accused', date: { value: '2025-05-20' } },
     ],
     [{ id: 'q1', text: '"We had a frank discussion about Ukraine,"', speaker: 'a1', speakerText: 'Rubio', cue: 'told' }],

@@ -16,6 +16,7 @@ export const PAGE_PARAMS = ['limit', 'cursor', 'fields', 'format'] as const;
 
 export const MAX_LIMIT = 1000;
 export const DEFAULT_LIMIT = 100;
+export const MAX_EXPORT = 50_000;
 const MAX_VALUE = 200;
 
 export type Query = URLSearchParams;
@@ -133,10 +134,11 @@ export interface Paging {
 }
 
 export function paging(q: Query, fieldNames: readonly string[], formats: readonly Format[] = FORMATS): Paging {
-  const limit = int(q, 'limit', 1, MAX_LIMIT) ?? DEFAULT_LIMIT;
+  const format = oneOf(q, 'format', formats) ?? 'json';
+  // Exports (CSV, GeoJSON) may ask for everything filtered in one file.
+  const limit = int(q, 'limit', 1, format === 'json' ? MAX_LIMIT : MAX_EXPORT) ?? DEFAULT_LIMIT;
   const cursor = str(q, 'cursor');
   if (cursor !== undefined && !/^[A-Za-z0-9_\-=.:+/]+$/.test(cursor)) throw bad('"cursor" is not a cursor returned by this API', 'invalid_parameter');
-  const format = oneOf(q, 'format', formats) ?? 'json';
   let fields: string[] | null = null;
   const fs = str(q, 'fields');
   if (fs) {

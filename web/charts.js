@@ -1,0 +1,344 @@
+// The dashboard's charts, drawn as SVG with small code of our own: timeline, network, map.
+import { s, tip, clear, fmt } from './dom.js';
+
+export const QUADS = [
+  { key: 'quad1', label: 'Verbal cooperation', color: '#5fb37c' },
+  { key: 'quad2', label: 'Material cooperation', color: '#1f7a4d' },
+  { key: 'quad3', label: 'Verbal conflict', color: '#f0a03c' },
+  { key: 'quad4', label: 'Material conflict', color: '#d64541' },
+];
+
+/** Goldstein −10…+10 → red…grey…green. */
+export function goldsteinColor(g) {
+  const t = Math.max(-1, Math.min(1, (g ?? 0) / 10));
+  const grey = [150, 156, 166];
+  const end = t < 0 ? [214, 69, 65] : [31, 122, 77];
+  const a = Math.abs(t) ** 0.7;
+  const c = grey.map((v, i) => Math.round(v + (end[i] - v) * a));
+  return `rgb(${c[0]},${c[1]},${c[2]})`;
+}
+
+function width(el, fallback = 600) {
+  return Math.max(280, Math.floor(el.clientWidth || fallback));
+}
+
+function empty(el, msg, h = 180) {
+  clear(el);
+  const w = width(el);
+  el.append(s('svg', { width: w, height: h, viewBox: `0 0 ${w} ${h}`, class: 'empty' }, s('text', { x: w / 2, y: h / 2, 'text-anchor': 'middle', class: 'empty-text', text: msg })));
+}
+
+// ------------------------------------------------------------------------------------------
+// Timeline: cooperation stacked above the axis, conflict below, Goldstein sum as a line.
+
+function isoWeek(d) {
+  const dt = new Date(d + 'T00:00:00Z');
+  const day = (dt.getUTCDay() + 6) % 7;
+  dt.setUTCDate(dt.getUTCDate() - day + 3);
+  const y = dt.getUTCFullYear();
+  const first = new Date(Date.UTC(y, 0, 4));
+  const w = 1 + Math.round(((dt - first) / 86400000 - 3 + ((first.getUTCDay() + 6) % 7)) / 7);
+  return `${y}-W${String(w).padStart(2, '0')}`;
+}
+
+function nextPeriod(p, bucket) {
+  if (bucket === 'month') {
+    let [y, m] = p.split('-').map(Number);
+    m++;
+    if (m > 12) (m = 1), y++;
+    return `${y}-${String(m).padStart(2, '0')}`;
+  }
+  const d = new Date(Date.parse(p + 'T00:00:00Z') + 86400000);
+  return d.toISOString().slice(0, 10);
+}
+
+/**
+ * Re-bucket daily points client-side (one request serves every zoom level) and fill the gaps with
+ * empty periods so the x axis is a real time axis.
+ */
+export function rebucket(points) {
+  const days = points.filter((p) => /^\d{4}-\d{2}-\d{2}$/.test(p.period));
+  if (!days.length) return { bucket: 'day', points };
+  const span = (Date.parse(days[days.length - 1].period) - Date.parse(days[0].period)) / 86400000;
+  const bucket = span > 3 * 365 ? 'month' : span > 120 ? 'week' : 'day';
+  const keyOf = (d) => (bucket === 'day' ? d : bucket === 'week' ? isoWeek(d) : d.slice(0, 7));
+  const m = new Map();
+  for (const p of days) {
+    const k = keyOf(p.period);
+    let q = m.get(k);
+    if (!q) m.set(k, (q = { period: k, quad1: 0, quad2: 0, quad3: 0, quad4: 0, goldstein: 0, count: 0 }));
+    for (const f of ['quad1', 'quad2', 'quad3', 'quad4', 'goldstein', 'count']) q[f] += p[f];
+  }
+  const out = [];
+  const last = days[days.length - 1].period;
+  if (bucket === 'month') {
+    for (let k = days[0].period.slice(0, 7); k <= last.slice(0, 7); k = nextPeriod(k, 'month')) out.push(m.get(k) ?? { period: k, quad1: 0, quad2: 0, quad3: 0, quad4: 0, goldstein: 0, count: 0 });
+  } else {
+    const seen = new Set();
+    for (let d = days[0].period; d <= last; d = nextPeriod(d, 'day')) {
+      const k = keyOf(d);
+      if (seen.has(k)) continue;
+      seen.add(k);
+      out.push(m.get(k) ?? { period: k, quad1: 0, quad2: 0, quad3: 0, quad4: 0, goldstein: 0, count: 0 });
+    }
+  }
+  return { bucket, points: out };
+}
+
+export function drawTimeline(el, rawPoints, onPick) {
+  const { bucket, points } = rebucket(rawPoints);
+  if (!points.length) return empty(el, 'No dated events for these filters'), bucket;
+  clear(el);
+  const W = width(el, 1000), H = 230, m = { l: 44, r: 48, t: 12, b: 28 };
+  const iw = W - m.l - m.r, ih = H - m.t - m.b;
+  const up = points.map((p) => p.quad1 + p.quad2), down = points.map((p) => p.quad3 + p.quad4);
+  const maxUp = Math.max(1, ...up), maxDown = Math.max(1, ...down);
+  const zeroY = m.t + ih * (maxUp / (maxUp + maxDown));
+  const scale = ih / (maxUp + maxDown);
+  const bw = iw / points.length;
+  const svg = s('svg', { width: W, height: H, viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-label': 'Events over time by quad class' });
+  // grid + axis labels
+  const ticks = (max, dir) => {
+    const step = niceStep(max / 3);
+    for (let v = step; v <= max; v += step) {
+      const y = zeroY - dir * v * scale;
+      svg.append(s('line', { x1: m.l, x2: W - m.r, y1: y, y2: y, class: 'grid' }), s('text', { x: m.l - 6, y: y + 4, 'text-anchor': 'end', class: 'axis', text: fmt.int(v) }));
+    }
+  };
+  ticks(maxUp, 1);
+  ticks(maxDown, -1);
+  svg.append(s('text', { x: m.l + 4, y: m.t + 10, class: 'axis strong', text: '↑ cooperation' }));
+  svg.append(s('text', { x: m.l + 4, y: H - m.b - 4, class: 'axis strong', text: '↓ conflict' }));
+  points.forEach((p, i) => {
+    const x = m.l + i * bw, w = Math.max(1, bw - (bw > 6 ? 2 : 0.5));
+    const g = s('g', { class: 'bar', dataset: { period: p.period } });
+    let y = zeroY;
+    for (const q of [QUADS[0], QUADS[1]]) {
+      const hgt = p[q.key] * scale;
+      if (hgt > 0) g.append(s('rect', { x, y: y - hgt, width: w, height: hgt, fill: q.color }));
+      y -= hgt;
+    }
+    y = zeroY;
+    for (const q of [QUADS[2], QUADS[3]]) {
+      const hgt = p[q.key] * scale;
+      if (hgt > 0) g.append(s('rect', { x, y, width: w, height: hgt, fill: q.color }));
+      y += hgt;
+    }
+    // Full-height hit area with the tooltip.
+    g.append(s('rect', { x: m.l + i * bw, y: m.t, width: bw, height: ih, class: 'hit' }, tip(`${p.period}\n${p.count} events · Goldstein sum ${fmt.num(p.goldstein)}\n` + QUADS.map((q) => `${q.label}: ${p[q.key]}`).join('\n'))));
+    if (onPick) g.addEventListener('click', () => onPick(p.period, bucket));
+    svg.append(g);
+  });
+  svg.append(s('line', { x1: m.l, x2: W - m.r, y1: zeroY, y2: zeroY, class: 'zero' }));
+  // Goldstein sum line on its own right-hand axis.
+  const gmax = Math.max(1, ...points.map((p) => Math.abs(p.goldstein)));
+  const gy = (v) => zeroY - (v / gmax) * Math.min(zeroY - m.t, H - m.b - zeroY || ih / 2) * 0.95;
+  if (points.length > 1) {
+    const d = points.map((p, i) => `${i ? 'L' : 'M'}${(m.l + i * bw + bw / 2).toFixed(1)},${gy(p.goldstein).toFixed(1)}`).join('');
+    svg.append(s('path', { d, class: 'gline' }));
+  }
+  points.forEach((p, i) => svg.append(s('circle', { cx: m.l + i * bw + bw / 2, cy: gy(p.goldstein), r: points.length > 60 ? 1.5 : 3, class: 'gdot' })));
+  svg.append(s('text', { x: W - m.r + 6, y: m.t + 9, class: 'axis gaxis', text: `+${fmt.int(Math.round(gmax))}` }));
+  svg.append(s('text', { x: W - m.r + 6, y: zeroY + 4, class: 'axis gaxis', text: '0' }));
+  svg.append(s('text', { x: W - m.r + 6, y: H - m.b - 2, class: 'axis gaxis', text: `−${fmt.int(Math.round(gmax))}` }));
+  // x labels: about 8
+  const every = Math.max(1, Math.ceil(points.length / 8));
+  points.forEach((p, i) => {
+    if (i % every === 0) svg.append(s('text', { x: m.l + i * bw + bw / 2, y: H - 8, 'text-anchor': 'middle', class: 'axis', text: p.period }));
+  });
+  el.append(svg);
+  return bucket;
+}
+
+function niceStep(x) {
+  const p = 10 ** Math.floor(Math.log10(Math.max(1, x)));
+  const r = x / p;
+  return Math.max(1, (r < 1.5 ? 1 : r < 3.5 ? 2 : r < 7.5 ? 5 : 10) * p);
+}
+
+// ------------------------------------------------------------------------------------------
+// Network: undirected dyads, force layout (small, deterministic), edges coloured by mean Goldstein.
+
+export function drawNetwork(el, data, { onEdge, onNode, selected } = {}) {
+  const pairs = new Map();
+  for (const e of data.edges) {
+    if (e.source === e.target) continue;
+    const [a, b] = e.source < e.target ? [e.source, e.target] : [e.target, e.source];
+    const k = a + '\u0000' + b;
+    let p = pairs.get(k);
+    if (!p) pairs.set(k, (p = { a, b, count: 0, gsum: 0, dirs: [] }));
+    p.count += e.count;
+    p.gsum += e.meanGoldstein * e.count;
+    p.dirs.push(e);
+  }
+  let edges = [...pairs.values()].sort((x, y) => y.count - x.count).slice(0, 80);
+  const nodeMap = new Map();
+  for (const e of edges)
+    for (const id of [e.a, e.b]) {
+      let n = nodeMap.get(id);
+      if (!n) nodeMap.set(id, (n = { id, count: 0 }));
+      n.count += e.count;
+    }
+  const nodes = [...nodeMap.values()].sort((x, y) => y.count - x.count);
+  if (!nodes.length) return empty(el, 'No actor pairs for these filters', 320);
+  clear(el);
+  const W = width(el, 560), H = 360;
+  layout(nodes, edges, W, H);
+  const maxC = Math.max(...edges.map((e) => e.count));
+  const maxN = Math.max(...nodes.map((n) => n.count));
+  const svg = s('svg', { width: W, height: H, viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-label': 'Actor network' });
+  for (const e of edges) {
+    const A = nodeMap.get(e.a), B = nodeMap.get(e.b);
+    const mean = e.gsum / e.count;
+    const sel = selected && ((selected[0] === e.a && selected[1] === e.b) || (selected[0] === e.b && selected[1] === e.a));
+    const w = 1.2 + 7 * Math.sqrt(e.count / maxC);
+    const g = s('g', { class: 'edge' + (sel ? ' selected' : ''), dataset: { dyad: `${e.a}:${e.b}` } });
+    g.append(s('line', { x1: A.x, y1: A.y, x2: B.x, y2: B.y, stroke: goldsteinColor(mean), 'stroke-width': w, class: 'edge-line' }));
+    g.append(s('line', { x1: A.x, y1: A.y, x2: B.x, y2: B.y, class: 'edge-hit' }, tip(`${e.a} – ${e.b}\n${e.count} events · mean Goldstein ${fmt.num(mean)}\n` + e.dirs.map((d) => `${d.source} → ${d.target}: ${d.count} (${fmt.num(d.meanGoldstein)})`).join('\n') + '\nclick to filter to this dyad')));
+    if (onEdge) g.addEventListener('click', () => onEdge(e.a, e.b));
+    svg.append(g);
+  }
+  for (const n of nodes) {
+    const r = 5 + 13 * Math.sqrt(n.count / maxN);
+    const g = s('g', { class: 'node', transform: `translate(${n.x.toFixed(1)},${n.y.toFixed(1)})`, dataset: { actor: n.id } });
+    g.append(s('circle', { r, class: 'node-dot' }, tip(`${n.id}: ${n.count} events\nclick to filter to this actor`)));
+    g.append(s('text', { y: -r - 3, 'text-anchor': 'middle', class: 'node-label', text: n.id }));
+    if (onNode) g.addEventListener('click', () => onNode(n.id));
+    svg.append(g);
+  }
+  el.append(svg);
+}
+
+function layout(nodes, edges, W, H) {
+  const n = nodes.length;
+  const cx = W / 2, cy = H / 2, R = Math.min(W, H) * 0.36;
+  nodes.forEach((p, i) => {
+    const a = (2 * Math.PI * i) / n;
+    p.x = cx + R * Math.cos(a) * (n > 1 ? 1 : 0);
+    p.y = cy + R * Math.sin(a) * (n > 1 ? 1 : 0);
+  });
+  if (n < 3) return;
+  const idx = new Map(nodes.map((p, i) => [p.id, i]));
+  const k = Math.sqrt((W * H) / n) * 0.55;
+  for (let it = 0; it < 220; it++) {
+    const t = 0.1 * (1 - it / 220) * Math.min(W, H) / 10;
+    const dx = new Float64Array(n), dy = new Float64Array(n);
+    for (let i = 0; i < n; i++)
+      for (let j = i + 1; j < n; j++) {
+        let x = nodes[i].x - nodes[j].x, y = nodes[i].y - nodes[j].y;
+        const d2 = Math.max(0.01, x * x + y * y), f = (k * k) / d2;
+        dx[i] += x * f; dy[i] += y * f; dx[j] -= x * f; dy[j] -= y * f;
+      }
+    for (const e of edges) {
+      const i = idx.get(e.a), j = idx.get(e.b);
+      const x = nodes[i].x - nodes[j].x, y = nodes[i].y - nodes[j].y;
+      const d = Math.sqrt(x * x + y * y) || 0.01, f = (d * d) / k / d;
+      dx[i] -= x * f; dy[i] -= y * f; dx[j] += x * f; dy[j] += y * f;
+    }
+    for (let i = 0; i < n; i++) {
+      // gravity to the centre keeps disconnected parts on screen
+      dx[i] += (cx - nodes[i].x) * 0.6;
+      dy[i] += (cy - nodes[i].y) * 0.6;
+      const len = Math.sqrt(dx[i] ** 2 + dy[i] ** 2) || 1;
+      nodes[i].x += (dx[i] / len) * Math.min(len, t * 10);
+      nodes[i].y += (dy[i] / len) * Math.min(len, t * 10);
+    }
+  }
+  // fit to the box
+  const pad = 34;
+  const xs = nodes.map((p) => p.x), ys = nodes.map((p) => p.y);
+  const x0 = Math.min(...xs), x1 = Math.max(...xs), y0 = Math.min(...ys), y1 = Math.max(...ys);
+  const sx = (W - 2 * pad) / Math.max(1, x1 - x0), sy = (H - 2 * pad) / Math.max(1, y1 - y0);
+  for (const p of nodes) {
+    p.x = pad + (p.x - x0) * sx;
+    p.y = pad + 6 + (p.y - y0) * sy * 0.96;
+  }
+}
+
+// ------------------------------------------------------------------------------------------
+// Map: world countries (world-atlas 110m via topojson-client), equirectangular, clustered points.
+
+let worldPromise = null;
+let worldPaths = null;
+
+export function loadWorld() {
+  worldPromise ??= fetch('/vendor/countries-110m.json')
+    .then((r) => r.json())
+    .then((topo) => window.topojson.feature(topo, topo.objects.countries));
+  return worldPromise;
+}
+
+const LAT_TOP = 84, LAT_BOTTOM = -58;
+
+function projector(W, H) {
+  return (lon, lat) => [((lon + 180) / 360) * W, ((LAT_TOP - lat) / (LAT_TOP - LAT_BOTTOM)) * H];
+}
+
+function countryPaths(world, W, H) {
+  if (worldPaths && worldPaths.W === W) return worldPaths.list;
+  const P = projector(W, H);
+  const list = [];
+  for (const f of world.features) {
+    const g = f.geometry;
+    if (!g) continue;
+    const polys = g.type === 'Polygon' ? [g.coordinates] : g.type === 'MultiPolygon' ? g.coordinates : [];
+    let d = '';
+    for (const poly of polys)
+      for (const ring of poly) {
+        let prev = null;
+        ring.forEach(([lon, lat], i) => {
+          const [x, y] = P(lon, lat);
+          // A jump across the antimeridian starts a new sub-path instead of a streak.
+          const jump = prev && Math.abs(x - prev[0]) > W / 2;
+          d += (i === 0 || jump ? 'M' : 'L') + x.toFixed(1) + ',' + y.toFixed(1);
+          prev = [x, y];
+        });
+        d += 'Z';
+      }
+    list.push({ d, name: f.properties?.name ?? '' });
+  }
+  worldPaths = { W, list };
+  return list;
+}
+
+export function drawMap(el, world, rows, { onPlace } = {}) {
+  clear(el);
+  const W = width(el, 560), H = Math.round(W * ((LAT_TOP - LAT_BOTTOM) / 360) * 1.15);
+  const svg = s('svg', { width: W, height: H, viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-label': 'Map of located events' });
+  svg.append(s('rect', { x: 0, y: 0, width: W, height: H, class: 'sea' }));
+  const land = s('g', { class: 'land' });
+  for (const c of countryPaths(world, W, H)) land.append(s('path', { d: c.d }, tip(c.name)));
+  svg.append(land);
+  const P = projector(W, H);
+  // Grid clustering in screen space.
+  const cell = 26;
+  const clusters = new Map();
+  let located = 0;
+  for (const r of rows) {
+    if (typeof r.lat !== 'number' || typeof r.lon !== 'number') continue;
+    located++;
+    const [x, y] = P(r.lon, r.lat);
+    const key = `${Math.floor(x / cell)},${Math.floor(y / cell)}`;
+    let c = clusters.get(key);
+    if (!c) clusters.set(key, (c = { x: 0, y: 0, n: 0, quads: [0, 0, 0, 0, 0], places: new Map() }));
+    c.x += x; c.y += y; c.n++;
+    c.quads[r.quad] = (c.quads[r.quad] ?? 0) + 1;
+    const pn = r.placeName ?? '?';
+    c.places.set(pn, (c.places.get(pn) ?? 0) + 1);
+  }
+  const maxN = Math.max(1, ...[...clusters.values()].map((c) => c.n));
+  const sorted = [...clusters.values()].sort((a, b) => b.n - a.n);
+  for (const c of sorted.reverse()) {
+    const x = c.x / c.n, y = c.y / c.n;
+    const r = 4 + 14 * Math.sqrt(c.n / maxN);
+    const dom = [1, 2, 3, 4].reduce((best, q) => (c.quads[q] > c.quads[best] ? q : best), 1);
+    const top = [...c.places.entries()].sort((a, b) => b[1] - a[1]);
+    const g = s('g', { class: 'cluster', transform: `translate(${x.toFixed(1)},${y.toFixed(1)})`, dataset: { place: top[0][0] } });
+    g.append(s('circle', { r, fill: QUADS[dom - 1].color }, tip(`${c.n} events\n` + top.slice(0, 6).map(([p, n]) => `${p}: ${n}`).join('\n') + '\n' + QUADS.map((q, i) => `${q.label}: ${c.quads[i + 1]}`).join('\n') + '\nclick to filter to ' + top[0][0])));
+    if (c.n > 1) g.append(s('text', { 'text-anchor': 'middle', y: 4, class: 'cluster-n', text: c.n > 999 ? Math.round(c.n / 1000) + 'k' : c.n }));
+    if (onPlace) g.addEventListener('click', () => onPlace(top[0][0]));
+    svg.append(g);
+  }
+  el.append(svg);
+  return located;
+}

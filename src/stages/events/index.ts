@@ -1,10 +1,380 @@
-/** Stage `events`: who did what to whom: CAMEO code, modality, date, place, evidence. */
-import type { Doc } from '../../document.js';
+/**
+ * Stage `events`: who did what to whom — CAMEO code, modality, date, place, evidence.
+ *
+ * Recognizer: dictionary patterns (data/verbs/*.json) anchored on a token's lemma (match.ts).
+ * Arguments: shallow syntax over tokens and actor mentions (syntax.ts) — subject, object,
+ * prepositional target, passive agent, noun modifiers and possessors, coordination.
+ * Refiners: modality from cue words (modality.ts); a coercive act under a condition becomes a
+ * threat; statement verbs are kept only when nothing else in the sentence is coded; compound and
+ * reciprocal statements expand to one event per actor pair sharing a group id. When nothing fits,
+ * nothing is coded.
+ */
+import type { ActorMention, CodedEvent, Doc, EventActorRef, Modality, Quote } from '../../document.js';
 import type { Stage } from '../types.js';
+import { loadCameo, type CameoDictionary } from '../../dictionaries/cameo.js';
+import { eventDate, type ClauseRef } from '../time/attach.js';
+import { eventPlace } from '../places/attach.js';
+import { matchAt, type Match } from './match.js';
+import { coordinated, findAgent, findObject, findSubject, isPassive, verbGroupStart, type Arg, type Ctx } from './syntax.js';
+import { modalityOf } from './modality.js';
+
+/** Roots whose infinitive / gerund complement is part of the event itself ("agreed to exchange", "accused X of sending"). */
+const EMBEDDING_ROOTS = new Set(['02', '03', '10', '11', '12', '13']);
+/** Coercive codes that become threats when they depend on a condition. */
+function threatFor(code: string): string | null {
+  if (code === '163' || code === '1312') return '1312';
+  if (code.startsWith('162')) return '1311';
+  if (code === '161') return '1313';
+  if (code === '164') return '134';
+  if (code.startsWith('172')) return '132';
+  if (code.startsWith('18') || code.startsWith('19') || code.startsWith('20')) return '138';
+  if (code === '166' || code.startsWith('166')) return '136';
+  return null;
+}
+const FIRST_PERSON = new Set(['we', 'i', 'us', 'our', 'my', 'me']);
+
+interface Candidate {
+  match: Match;
+  sources: ActorMention[];
+  targets: ActorMention[];
+  reciprocal: boolean;
+  code: string;
+  modality: Modality;
+  cue: { start: number; end: number } | null;
+  confidence: number;
+  quote: Quote | null;
+  speaker: string | null;
+}
+
+function buildIndex(doc: Doc): Pick<Ctx, 'at' | 'npEndAt'> {
+  const n = doc.tokens.length;
+  const at: (ActorMention | undefined)[] = new Array(n);
+  const npEndAt: (ActorMention[] | undefined)[] = new Array(n);
+  for (const m of doc.mentions) {
+    if (!(m.tokenEnd > m.tokenStart) || m.tokenStart < 0 || m.tokenEnd > n) continue;
+    for (let k = m.tokenStart; k < m.tokenEnd; k++) {
+      const cur = at[k];
+      if (!cur) at[k] = m;
+      else if (cur.possessive && !m.possessive) at[k] = m;
+      else if (!!cur.possessive === !!m.possessive && m.tokenEnd - m.tokenStart > cur.tokenEnd - cur.tokenStart) at[k] = m;
+    }
+    const e = m.tokenEnd - 1;
+    (npEndAt[e] ??= []).push(m);
+  }
+  return { at, npEndAt };
+}
+
+export function codeEvents(doc: Doc): void {
+  const tokens = doc.tokens;
+  if (!tokens.length || !doc.sentences.length) return;
+  const dict = loadCameo();
+  const { at, npEndAt } = buildIndex(doc);
+  const used = new Uint8Array(tokens.length);
+  let groupN = 0;
+  for (const sent of doc.sentences) {
+    const c: Ctx = { doc, tokens, cues: dict.cues, at, npEndAt, sentStart: sent.tokenStart, sentEnd: sent.tokenEnd, used };
+    const subjCache = new Map<number, Arg | null>();
+    const subjectOf = (verb: number): Arg | null => {
+      if (subjCache.has(verb)) return subjCache.get(verb)!;
+      subjCache.set(verb, null); // guards against cycles
+      const r = findSubject(c, verbGroupStart(c, verb), subjectOf);
+      subjCache.set(verb, r);
+      return r;
+    };
+    const matches: Match[] = [];
+    for (let i = sent.tokenStart; i < sent.tokenEnd; i++) {
+      if (used[i] || at[i]) continue;
+      const m = matchAt(dict, tokens, i, sent.tokenEnd, sent.tokenStart, used, (mm) => hasObject(c, mm));
+      if (!m) continue;
+      for (const k of m.tokens) used[k] = 1;
+      // The complement verb of an appeal/intent/demand/accusation/rejection/threat is part of it.
+      const root = m.pattern.entry.code.slice(0, 2);
+      if (EMBEDDING_ROOTS.has(root) && !m.pattern.entry.weak) consumeComplement(c, m);
+      matches.push(m);
+    }
+    const cands: Candidate[] = [];
+    for (const m of matches) {
+      const cand = argumentsFor(c, dict, m, subjectOf);
+      if (cand) cands.push(cand);
+    }
+    const strong = cands.some((x) => !x.match.pattern.entry.weak);
+    for (const cand of cands) {
+      if (cand.match.pattern.entry.weak && strong) continue;
+      groupN = emit(doc, dict, sent.i, cand, groupN);
+    }
+  }
+}
+
+/** Is the noun at k the object of a preposition ("among the topics")? */
+function afterPrep(c: Ctx, k: number): boolean {
+  for (let j = k - 1; j >= Math.max(c.sentStart, k - 4); j--) {
+    const t = c.tokens[j];
+    if (t.pos === 'DET' || t.pos === 'ADJ' || t.pos === 'NUM') continue;
+    return t.pos === 'ADP';
+  }
+  return false;
+}
+
+function hasObject(c: Ctx, m: Match): boolean {
+  const skip = new Set(m.tokens);
+  return findObject(c, m.anchor + 1, skip, c.cues.targetPrep, true, true) !== null;
+}
+
+function consumeComplement(c: Ctx, m: Match): void {
+  for (let k = m.last + 1; k < Math.min(c.sentEnd, m.last + 7); k++) {
+    const t = c.tokens[k];
+    if (t.text === ',' || t.text === ';' || t.text === '.') return;
+    if ((t.norm === 'to' || t.norm === 'of' || t.norm === 'for') && k + 1 < c.sentEnd) {
+      const v = c.tokens[k + 1];
+      if (v.pos === 'VERB' && (v.form === 'VB' || v.form === 'VBG' || v.form === '')) { c.used[k + 1] = 1; return; }
+    }
+    if (t.pos === 'VERB' && !c.at[k]) return;
+  }
+}
+
+function argumentsFor(c: Ctx, dict: CameoDictionary, m: Match, subjectOf: (v: number) => Arg | null): Candidate | null {
+  const e = m.pattern.entry;
+  const isNoun = e.pos === 'noun';
+  const skip = new Set(m.tokens);
+  let src: Arg | null = null;
+  let tgt: Arg | null = null;
+  let groupStart = m.anchor;
+  let scanFrom = c.sentStart;
+  if (!isNoun) {
+    groupStart = verbGroupStart(c, Math.min(m.anchor, m.first));
+    const passive = isPassive(c, m.anchor);
+    const at0 = c.tokens[m.anchor];
+    const prevTok = c.tokens[m.anchor - 1];
+    // "the topics discussed": a participle after a noun is a modifier, not a clause of its own
+    if (!passive && (at0.form === 'VBN' || at0.form === 'VBD') && prevTok && prevTok.pos === 'NOUN' && !c.at[m.anchor - 1] && afterPrep(c, m.anchor - 1) && !findAgent(c, m.last + 1)) return null;
+    const subj = subjectOf(m.anchor);
+    if (subj) scanFrom = Math.min(...subj.mentions.map((x) => x.tokenStart));
+    if (passive) {
+      tgt = subj;
+      src = findAgent(c, m.last + 1);
+    } else {
+      src = subj;
+      const tell = !!e.weak && c.tokens[m.anchor].lemma === 'tell';
+      tgt = findObject(c, m.anchor + 1, skip, e.weak ? new Set(['to']) : c.cues.targetPrep, !e.weak || tell, true);
+      // "criticized Russia … and floated sanctions": the second verb shares the first one's target
+      if (!tgt && subj?.how === 'inherited' && subj.verb !== undefined && !e.weak) {
+        const prior = findObject(c, subj.verb + 1, new Set<number>(), c.cues.targetPrep, true, true);
+        if (prior) tgt = { mentions: prior.mentions, how: 'inherited', confidence: 0.8 };
+      }
+    }
+  } else {
+    const r = nounArgs(c, m, subjectOf);
+    src = r.src;
+    tgt = r.tgt;
+    groupStart = r.npStart;
+    scanFrom = Math.max(c.sentStart, r.npStart - 3);
+  }
+  // Inside a quote: first-person or missing subjects are the speaker.
+  const q = quoteAt(c.doc, c.tokens[m.anchor].start);
+  let speaker: string | null = null;
+  if (q && q.speaker?.actor && !isNoun) {
+    const firstPerson = src ? src.mentions.every((x) => FIRST_PERSON.has(x.text.toLowerCase())) : FIRST_PERSON.has(c.tokens[groupStart - 1]?.norm ?? '');
+    if (firstPerson) {
+      speaker = q.speaker.actor;
+      src = null;
+    }
+  }
+  let sources = src ? src.mentions : [];
+  let targets = tgt ? tgt.mentions : [];
+  // Drop self-targets; a reciprocal event with two or more subjects and no target runs both ways.
+  const srcActors = new Set(sources.map((x) => x.actor));
+  if (speaker) srcActors.add(speaker);
+  targets = targets.filter((x) => !srcActors.has(x.actor));
+  let reciprocal = false;
+  if (e.reciprocal && !targets.length && sources.length >= 2 && sources.length <= 3) reciprocal = true;
+  if (e.reciprocal && !targets.length && sources.length > 3) return null; // too many parties to pair up
+  if (e.reciprocal && !sources.length && !speaker && targets.length >= 2 && tgt?.how === 'between') {
+    sources = targets;
+    targets = [];
+    reciprocal = true;
+  }
+  if (!sources.length && !targets.length && !speaker) return null;
+  if (isNoun && !sources.length && !speaker && !reciprocal) return null;
+  if (e.needs === 'target' && !targets.length) return null;
+  const mod = modalityOf(c, m.anchor, groupStart, scanFrom, isNoun);
+  let code = e.code;
+  let modality = mod.modality;
+  let cue = mod.cue;
+  if (modality === 'asserted' && c.doc.published) {
+    // an event dated after publication ("Monday's call" in a Sunday article) has not happened yet
+    const tk = c.tokens[m.anchor];
+    const d = eventDate(c.doc, { sentence: tk.sentence, trigger: { start: tk.start, end: tk.end }, clause: { start: c.tokens[c.sentStart].start, end: c.tokens[c.sentEnd - 1].end } });
+    if (d && d.anchor === 'stated' && d.value.length >= 10 && d.value.slice(0, 10) > c.doc.published.slice(0, 10) && d.start !== undefined && d.end !== undefined) {
+      modality = 'future';
+      cue = { start: d.start, end: d.end };
+    }
+  }
+  if (mod.conditional) {
+    const th = threatFor(code);
+    if (th) {
+      code = th;
+      // the threatened party is the condition's subject: "… should it continue to stall"
+      if (!targets.length && mod.condAt !== undefined && mod.condAt >= 0) {
+        for (let k = mod.condAt + 1; k < Math.min(c.sentEnd, mod.condAt + 4); k++) {
+          const cm = c.at[k];
+          if (cm && !srcActors.has(cm.actor)) { targets = [cm]; break; }
+        }
+      }
+    }
+  }
+  if (isNoun && modality === 'asserted' && c.doc.published) {
+    // a date inside the noun phrase: "Monday's Trump-Putin call" in a Sunday article
+    const npFrom = c.tokens[groupStart].start;
+    for (const t of c.doc.times) {
+      if (t.start >= npFrom && t.end <= c.tokens[m.anchor].start && t.type === 'DATE' && t.value.length >= 10 && t.value.slice(0, 10) > c.doc.published.slice(0, 10)) {
+        modality = 'future';
+        cue = { start: t.start, end: t.end };
+      }
+    }
+  }
+  let conf = isNoun ? 0.75 : e.weak ? 0.5 : 0.85;
+  if (src) conf *= src.confidence;
+  if (!sources.length && !speaker) conf *= 0.6;
+  if (!targets.length && !reciprocal) conf *= 0.9;
+  if (m.pattern.steps.some((s) => s.wide)) conf *= 0.95;
+  if (speaker) conf *= 0.85;
+  if (!dict.codes.has(code)) return null;
+  return { match: m, sources, targets, reciprocal, code, modality, cue, confidence: Math.max(0.05, Math.min(0.99, Math.round(conf * 100) / 100)), quote: q, speaker };
+}
+
+interface NounArgs {
+  src: Arg | null;
+  tgt: Arg | null;
+  npStart: number;
+}
+
+const NP_INNER = new Set(['ADJ', 'NOUN', 'PROPN', 'NUM']);
+
+function nounArgs(c: Ctx, m: Match, subjectOf: (v: number) => Arg | null): NounArgs {
+  const { tokens } = c;
+  // Walk left over the noun phrase's premodifiers.
+  let k = m.first - 1;
+  let npStart = m.first;
+  const mods: ActorMention[] = [];
+  const seen = new Set<string>();
+  for (; k >= c.sentStart; k--) {
+    const t = tokens[k];
+    const mm = c.at[k];
+    if (mm) {
+      if (!seen.has(mm.id)) { seen.add(mm.id); mods.unshift(mm); }
+      k = Math.max(c.sentStart, mm.tokenStart);
+      npStart = k;
+      continue;
+    }
+    if (NP_INNER.has(t.pos) || t.text === '-' || t.norm === "'s" || t.norm === "'" || t.norm === '’s' || (t.pos === 'VERB' && t.form === 'VBN') || t.norm === 'and' && mods.length) {
+      // a plain noun between a modifier and the event noun ends the modifier run unless it is a role word inside a mention
+      npStart = k;
+      continue;
+    }
+    break;
+  }
+  let src: Arg | null = null;
+  let tgt: Arg | null = null;
+  const modsOk = mods.filter((x) => !(x.how === 'pronoun' && !x.possessive));
+  if (modsOk.length >= 2) {
+    const all: ActorMention[] = [];
+    for (const x of modsOk) for (const y of coordinated(c, x, 'both')) if (!all.includes(y)) all.push(y);
+    // "Trump-Putin call": first → second; "Ukrainian and Russian delegations' talks": all of them.
+    const hyphen = modsOk.length === 2 && tokens.slice(modsOk[0].tokenEnd, modsOk[1].tokenStart).some((t) => t.text === '-' || t.text === '–');
+    if (hyphen) {
+      src = { mentions: [modsOk[0]], how: 'modifier', confidence: 0.9 };
+      tgt = { mentions: [modsOk[1]], how: 'modifier', confidence: 0.9 };
+    } else src = { mentions: all, how: 'modifier', confidence: 0.9 };
+  } else if (modsOk.length === 1) {
+    const x = modsOk[0];
+    src = { mentions: coordinated(c, x, 'left'), how: x.possessive ? 'possessive' : 'modifier', confidence: 0.9 };
+  }
+  // "the leaders of X … held a call" is handled by the verb patterns; here: a light verb governing the noun.
+  if (!src) {
+    let j = npStart - 1;
+    while (j >= c.sentStart && (tokens[j].pos === 'DET' || tokens[j].pos === 'ADJ')) j--;
+    if (j >= c.sentStart && tokens[j].pos === 'VERB' && c.cues.light.has(tokens[j].lemma)) {
+      const s = subjectOf(j);
+      if (s) src = { mentions: s.mentions, how: 'light', confidence: s.confidence * 0.9 };
+    }
+  }
+  const agent = findAgent(c, m.last + 1);
+  if (agent && !src) src = agent;
+  const after = findObject(c, m.last + 1, new Set(m.tokens), c.cues.nounTargetPrep, false, true);
+  if (after && !tgt) tgt = after;
+  return { src, tgt, npStart };
+}
+
+function quoteAt(doc: Doc, pos: number): Quote | null {
+  for (const q of doc.quotes) if (q.kind !== 'indirect' && pos >= q.start && pos < q.end) return q;
+  return null;
+}
+
+function ref(doc: Doc, m: ActorMention | null, actorId?: string): EventActorRef | null {
+  const id = m ? m.actor : actorId;
+  if (!id) return null;
+  const a = doc.actors.get(id);
+  const r: EventActorRef = { actor: id, code: a?.code ?? null, country: a?.country ?? null };
+  if (m) r.mention = m.id;
+  return r;
+}
+
+function emit(doc: Doc, dict: CameoDictionary, sentence: number, cand: Candidate, groupN: number): number {
+  const info = dict.codes.get(cand.code)!;
+  const sent = doc.sentences[sentence];
+  const m = cand.match;
+  const trigTok = doc.tokens[m.anchor];
+  const trigger = { start: trigTok.start, end: trigTok.end, text: doc.text.slice(trigTok.start, trigTok.end) };
+  const pairs: [EventActorRef | null, EventActorRef | null][] = [];
+  const srcRefs: (EventActorRef | null)[] = cand.speaker ? [ref(doc, null, cand.speaker)] : cand.sources.map((x) => ref(doc, x));
+  if (cand.reciprocal) {
+    for (const a of srcRefs) for (const b of srcRefs) if (a && b && a.actor !== b.actor) pairs.push([a, b]);
+  } else {
+    const tg: (EventActorRef | null)[] = cand.targets.length ? cand.targets.map((x) => ref(doc, x)) : [null];
+    const sr = srcRefs.length ? srcRefs : [null];
+    for (const a of sr) for (const b of tg) if (!(a && b && a.actor === b.actor)) pairs.push([a, b]);
+  }
+  if (!pairs.length) return groupN;
+  const group = pairs.length > 1 ? `g${++groupN}` : null;
+  const clause: ClauseRef = { sentence, trigger: { start: trigger.start, end: trigger.end }, clause: { start: sent.start, end: sent.end } };
+  const date = eventDate(doc, clause);
+  const place = eventPlace(doc, clause);
+  for (const [s, t] of pairs) {
+    const ev: CodedEvent = {
+      id: doc.nextId('e'),
+      code: info.code,
+      root: info.root,
+      name: info.name,
+      goldstein: info.goldstein,
+      quad: info.quad,
+      plover: info.plover ? { type: info.plover.type, mode: info.plover.mode, context: info.plover.context } : null,
+      source: s,
+      target: t,
+      group,
+      modality: cand.modality,
+      date,
+      place,
+      quote: cand.quote ? cand.quote.id : null,
+      evidence: {
+        sentence,
+        start: sent.start,
+        end: sent.end,
+        text: sent.text,
+        rule: `${m.pattern.file}:${m.pattern.entry.id}`,
+        confidence: cand.confidence,
+        trigger,
+        source: m.pattern.source,
+      },
+    };
+    if (cand.cue) ev.evidence.modalityCue = { start: cand.cue.start, end: cand.cue.end, text: doc.text.slice(cand.cue.start, cand.cue.end) };
+    doc.events.push(ev);
+  }
+  return groupN;
+}
 
 export const eventsStage: Stage = {
   name: 'events',
-  run(_doc: Doc): void {
-    // not implemented yet
+  run(doc: Doc): void {
+    codeEvents(doc);
   },
 };

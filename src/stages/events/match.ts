@@ -1,0 +1,123 @@
+/**
+ * Recognizer: dictionary patterns over tagged tokens. One Map lookup per token (lemma and surface
+ * form); a pattern's later steps are checked on the next few tokens only.
+ */
+import type { Token } from '../../document.js';
+import type { CompiledPattern, CameoDictionary } from '../../dictionaries/cameo.js';
+
+export interface Match {
+  pattern: CompiledPattern;
+  /** Anchor token index. */
+  anchor: number;
+  /** All token indices the pattern matched (anchor, tail, before, steps). */
+  tokens: number[];
+  /** First and last matched token. */
+  first: number;
+  last: number;
+}
+
+const HARD_STOP = new Set([';', ':', '.', '!', '?', '—', '–', '(', ')']);
+const NEAR = 3;
+const WIDE = 8;
+
+function wordMatches(t: Token, w: string): boolean {
+  return t.lemma === w || t.norm === w;
+}
+
+/** Match a sequence of words adjacently from token i; returns the end index (exclusive) or -1. */
+function seqAt(tokens: Token[], i: number, end: number, words: string[]): number {
+  let k = i;
+  for (const w of words) {
+    // Hyphenated words may be one token or three ("cease-fire" / "cease - fire").
+    if (k >= end) return -1;
+    if (wordMatches(tokens[k], w)) {
+      k++;
+      continue;
+    }
+    if (w.includes('-')) {
+      const parts = w.split('-');
+      let kk = k;
+      let ok = true;
+      for (let p = 0; p < parts.length; p++) {
+        if (kk >= end || !wordMatches(tokens[kk], parts[p])) { ok = false; break; }
+        kk++;
+        if (p < parts.length - 1) {
+          if (kk < end && tokens[kk].text === '-') kk++;
+          else { ok = false; break; }
+        }
+      }
+      if (ok) { k = kk; continue; }
+    }
+    return -1;
+  }
+  return k;
+}
+
+function posOk(p: CompiledPattern, t: Token, prev: Token | undefined): boolean {
+  const pos = p.entry.pos;
+  if (pos === 'verb') return t.pos === 'VERB' || (t.pos === 'AUX' && t.lemma !== 'be') || (t.pos === 'NOUN' && prev?.norm === 'to');
+  if (pos === 'adj') return t.pos === 'ADJ';
+  // noun: wink sometimes tags plural nouns as verbs after a determiner or adjective
+  if (t.pos === 'NOUN' || t.pos === 'PROPN') return true;
+  if (t.pos === 'VERB' && prev && (prev.pos === 'DET' || prev.pos === 'ADJ' || prev.pos === 'NUM' || prev.norm === "'s" || prev.pos === 'PROPN')) return t.form !== 'VBD';
+  return false;
+}
+
+/** The best pattern anchored at token i, or null. `used` marks tokens already taken by an earlier match. */
+export function matchAt(dict: CameoDictionary, tokens: Token[], i: number, sentEnd: number, sentStart: number, used: Uint8Array, hasObjectActor: (m: Match) => boolean): Match | null {
+  const t = tokens[i];
+  const a = dict.index.get(t.lemma);
+  const b = t.norm !== t.lemma ? dict.index.get(t.norm) : undefined;
+  if (!a && !b) return null;
+  const cands = a && b ? [...a, ...b].sort((x, y) => y.weight - x.weight || x.order - y.order) : (a ?? b)!;
+  const prev = i > sentStart ? tokens[i - 1] : undefined;
+  for (const p of cands) {
+    if (!posOk(p, t, prev)) continue;
+    const matched: number[] = [i];
+    let k = i + 1;
+    if (p.tail.length) {
+      const e = seqAt(tokens, k, sentEnd, p.tail);
+      if (e < 0) continue;
+      for (let j = k; j < e; j++) matched.push(j);
+      k = e;
+    }
+    // Steps before the anchor, nearest last; hyphens between are skipped.
+    let ok = true;
+    let bk = i - 1;
+    for (let s = p.before.length - 1; s >= 0; s--) {
+      while (bk >= sentStart && tokens[bk].text === '-') bk--;
+      if (bk < sentStart || !p.before[s].some((w) => wordMatches(tokens[bk], w))) { ok = false; break; }
+      matched.push(bk);
+      bk--;
+    }
+    if (!ok) continue;
+    for (const step of p.steps) {
+      const limit = Math.min(sentEnd, k + (step.wide ? WIDE : NEAR) + 1);
+      let found = -1;
+      let foundEnd = -1;
+      for (let j = k; j < limit; j++) {
+        const tj = tokens[j];
+        if (HARD_STOP.has(tj.text)) break;
+        if (!step.wide && tj.text === ',') break;
+        if (used[j]) continue;
+        for (const alt of step.alts) {
+          const e = seqAt(tokens, j, sentEnd, alt);
+          if (e > 0) { found = j; foundEnd = e; break; }
+        }
+        if (found >= 0) break;
+      }
+      if (found < 0) { ok = false; break; }
+      for (let j = found; j < foundEnd; j++) matched.push(j);
+      k = foundEnd;
+    }
+    if (!ok) continue;
+    const m: Match = { pattern: p, anchor: i, tokens: matched, first: Math.min(...matched), last: Math.max(...matched) };
+    if (p.entry.needs) {
+      const has = hasObjectActor(m);
+      if (p.entry.needs === 'target' && !has) continue;
+      if (p.entry.needs === 'no-target' && has) continue;
+    }
+    return m;
+  }
+  return null;
+}

@@ -1,0 +1,314 @@
+/**
+ * Shallow syntax over tagged tokens and actor mentions: who is the subject of a trigger, what is
+ * its object or prepositional target, is it passive, which actors are coordinated with which.
+ */
+import type { ActorMention, Doc, Token } from '../../document.js';
+import type { Cues } from '../../dictionaries/cameo.js';
+
+export interface Ctx {
+  doc: Doc;
+  tokens: Token[];
+  cues: Cues;
+  /** token index → the mention covering it (the widest non-possessive one, else a possessive one). */
+  at: (ActorMention | undefined)[];
+  /** token index → mention whose noun phrase ends at this token (npEnd - 1). */
+  npEndAt: (ActorMention[] | undefined)[];
+  sentStart: number;
+  sentEnd: number;
+  /** Tokens consumed by an event pattern. */
+  used: Uint8Array;
+}
+
+export interface Arg {
+  mentions: ActorMention[];
+  /** How the argument was found (feeds confidence). */
+  how: 'subject' | 'object' | 'prep' | 'inherited' | 'possessive' | 'agent' | 'between' | 'modifier' | 'light' | 'speaker' | 'antecedent';
+  confidence: number;
+  /** For an inherited subject: the earlier verb it came from. */
+  verb?: number;
+}
+
+const BE = new Set(['be', 'is', 'are', 'was', 'were', 'been', 'being', "'s", "'re", 'get', 'got', 'gets', 'getting']);
+const PREP_BLOCK = new Set(['in', 'at', 'on', 'from', 'of', 'for', 'with', 'by', 'after', 'before', 'during', 'to', 'against', 'about', 'over', 'under', 'among', 'between', 'including', 'like', 'than', 'as', 'via', 'into', 'toward', 'towards', 'near', 'since', 'despite', 'regarding', 'amid', 'following', 'per']);
+const CLAUSE_STOP = new Set([';', ':', '—', '–', '(', ')']);
+const TIME_NOUN = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'yesterday', 'tomorrow', 'week', 'month', 'year', 'weekend', 'night', 'morning', 'evening', 'afternoon', 'day', 'time', 'person', 'phone', 'telephone']);
+const SUBORD = new Set(['while', 'although', 'though', 'because', 'since', 'whereas', 'after', 'before', 'when', 'as', 'if', 'unless', 'until']);
+
+export function isFiniteVerb(t: Token): boolean {
+  return (t.pos === 'VERB' || t.pos === 'AUX') && (t.form === 'VBD' || t.form === 'VBZ' || t.form === 'VBP' || t.form === 'MD');
+}
+
+/** Start of the verb group ending at trigger i: auxiliaries, modals, adverbs, negation, chain verbs + "to". */
+export function verbGroupStart(c: Ctx, i: number): number {
+  let g = i;
+  for (let k = i - 1; k >= c.sentStart; k--) {
+    const t = c.tokens[k];
+    if (c.at[k]) break;
+    if (t.pos === 'AUX' || t.pos === 'PART' || t.pos === 'ADV' || t.norm === 'to' || t.norm === 'not' || t.norm === "n't") { g = k; continue; }
+    if (t.pos === 'VERB' && (c.cues.chain.has(t.lemma) || t.lemma === 'plan' || t.lemma === 'agree' || t.lemma === 'threaten') && c.tokens[k + 1]?.norm === 'to') { g = k; continue; }
+    break;
+  }
+  return g;
+}
+
+export function isPassive(c: Ctx, i: number): boolean {
+  const t = c.tokens[i];
+  if (t.form !== 'VBN' && t.form !== 'VBD') return false;
+  for (let k = i - 1; k >= Math.max(c.sentStart, i - 4); k--) {
+    const p = c.tokens[k];
+    if (BE.has(p.norm) || (p.lemma === 'be' && p.pos === 'AUX')) return true;
+    if (p.pos !== 'ADV' && p.pos !== 'PART' && p.pos !== 'AUX') return false;
+  }
+  return false;
+}
+
+function mentionStartsAt(c: Ctx, m: ActorMention): number {
+  return Math.max(c.sentStart, Math.min(m.npStart, m.tokenStart));
+}
+
+/** Is the mention the object of a preposition (looking left over determiners/adjectives/numbers)? */
+export function prepBefore(c: Ctx, m: ActorMention): string | null {
+  for (let k = mentionStartsAt(c, m) - 1, n = 0; k >= c.sentStart && n < 4; k--, n++) {
+    const t = c.tokens[k];
+    if (t.pos === 'DET' || t.pos === 'ADJ' || t.pos === 'NUM' || t.norm === 'both' || t.norm === 'all') continue;
+    if (t.pos === 'ADP' || PREP_BLOCK.has(t.norm)) return t.norm;
+    return null;
+  }
+  return null;
+}
+
+/** Mentions coordinated with m (its compound group; "X and Y", "X, Y and Z", "X as well as Y"). */
+export function coordinated(c: Ctx, m: ActorMention, dir: 'left' | 'right' | 'both'): ActorMention[] {
+  const out: ActorMention[] = [m];
+  const seen = new Set<string>([m.id]);
+  const add = (x: ActorMention) => {
+    if (seen.has(x.id) || seen.has(`a:${x.actor}`)) return false;
+    seen.add(x.id);
+    out.push(x);
+    return true;
+  };
+  seen.add(`a:${m.actor}`);
+  if (m.group) for (const x of c.doc.mentions) if (x.group === m.group && x.sentence === m.sentence) add(x);
+  if (dir !== 'right') {
+    let cur = m;
+    for (let guard = 0; guard < 8; guard++) {
+      let k = mentionStartsAt(c, cur) - 1;
+      if (k < c.sentStart) break;
+      const t = c.tokens[k];
+      if (!(t.norm === 'and' || t.norm === ',' || t.norm === '&' || t.norm === 'or')) break;
+      k--;
+      if (k >= c.sentStart && c.tokens[k].norm === ',') k--;
+      const prev = k >= c.sentStart ? (c.npEndAt[k]?.[0] ?? c.at[k]) : undefined;
+      if (!prev || prev.possessive) break;
+      add(prev);
+      cur = prev;
+    }
+  }
+  if (dir !== 'left') {
+    let cur = m;
+    for (let guard = 0; guard < 8; guard++) {
+      let k = Math.max(cur.npEnd, cur.tokenEnd);
+      if (k >= c.sentEnd) break;
+      let t = c.tokens[k];
+      let ok = false;
+      if (t.norm === ',' ) {
+        k++;
+        t = c.tokens[k];
+        if (!t || t.norm === 'both' || t.pos === 'SCONJ' || c.cues.relative.has(t.norm)) break;
+        ok = true;
+      }
+      if (k < c.sentEnd && (t.norm === 'and' || t.norm === 'or' || t.norm === '&')) { k++; ok = true; }
+      else if (k + 2 < c.sentEnd && t.norm === 'as' && c.tokens[k + 1].norm === 'well' && c.tokens[k + 2].norm === 'as') { k += 3; ok = true; }
+      else if (k + 1 < c.sentEnd && (t.norm === 'along' || t.norm === 'together') && c.tokens[k + 1].norm === 'with') { k += 2; ok = true; }
+      if (!ok) break;
+      while (k < c.sentEnd && (c.tokens[k].pos === 'DET' || c.tokens[k].norm === 'both')) k++;
+      const next = k < c.sentEnd ? c.at[k] : undefined;
+      if (!next || next.possessive) break;
+      const after = c.tokens[Math.max(next.tokenEnd, next.npEnd)];
+      if (after && isFiniteVerb(after)) break; // the next clause's subject
+      if (!add(next) && next.actor !== cur.actor) break;
+      cur = next;
+    }
+  }
+  return out;
+}
+
+/** Skip backwards over a parenthetical ", who … ," or ", the X ," ending at comma index k; returns the index before it or -1. */
+function skipParenthetical(c: Ctx, k: number): number {
+  for (let j = k - 1; j >= Math.max(c.sentStart, k - 14); j--) {
+    if (c.tokens[j].norm === ',') {
+      const next = c.tokens[j + 1];
+      if (c.cues.relative.has(next.norm) || next.pos === 'DET' || next.pos === 'ADJ' || next.pos === 'NOUN' || next.pos === 'PROPN') return j - 1;
+      return -1;
+    }
+    if (CLAUSE_STOP.has(c.tokens[j].text)) return -1;
+  }
+  return -1;
+}
+
+/**
+ * The subject of the verb group starting at g: the nearest actor mention to its left that is not
+ * inside a prepositional phrase, a possessive modifier or a parenthetical, without crossing another
+ * finite verb. Returns null when there is none.
+ */
+export function findSubject(c: Ctx, g: number, subjectOf: (verb: number) => Arg | null): Arg | null {
+  // Coordinated verb phrase: "X criticized Y and floated Z" → subject of the earlier verb.
+  let k = g - 1;
+  if (k >= c.sentStart && (c.tokens[k].norm === 'and' || c.tokens[k].norm === 'but' || c.tokens[k].norm === 'or')) {
+    const before = c.tokens[k - 1];
+    const m = before ? (c.npEndAt[k - 1]?.[0] ?? c.at[k - 1]) : undefined;
+    // "Russia and Ukraine agreed" is a coordinated subject, not a coordinated verb phrase
+    if (!(m && !m.possessive && (m.npEnd >= k || m.tokenEnd >= k) && !isObjectPosition(c, m))) {
+      for (let j = k - 1; j >= c.sentStart; j--) {
+        const t = c.tokens[j];
+        if (CLAUSE_STOP.has(t.text)) break;
+        if (isFiniteVerb(t) && t.pos === 'VERB') {
+          const s = subjectOf(j);
+          return s ? { mentions: s.mentions, how: 'inherited', confidence: s.confidence * 0.85, verb: j } : null;
+        }
+      }
+    }
+  }
+  let possessiveFallback: ActorMention | null = null;
+  for (; k >= c.sentStart; k--) {
+    const t = c.tokens[k];
+    if (CLAUSE_STOP.has(t.text)) break;
+    if (t.norm === ',' ) {
+      const j = skipParenthetical(c, k);
+      // A comma directly after a mention: keep looking at that mention (apposition ends here).
+      if (j >= 0 && !(c.npEndAt[k - 1] || c.at[k - 1])) { k = j + 1; continue; }
+      if (c.npEndAt[k - 1] || c.at[k - 1]) continue;
+      // "Following the talks, Trump said": the subject is to the right of the comma, already passed.
+      break;
+    }
+    if (c.cues.relative.has(t.norm) && k === g - 1) {
+      // "… Umerov, who led …": the antecedent is the subject.
+      let j = k - 1;
+      if (j >= c.sentStart && c.tokens[j].norm === ',') j--;
+      const ante = j >= c.sentStart ? (c.npEndAt[j]?.[0] ?? c.at[j]) : undefined;
+      if (ante && !ante.possessive) return { mentions: coordinated(c, ante, 'left'), how: 'antecedent', confidence: 0.7 };
+      return null;
+    }
+    if (SUBORD.has(t.norm) && t.pos === 'SCONJ') break;
+    const m = c.npEndAt[k]?.find((x) => !x.possessive) ?? c.at[k];
+    if (m) {
+      const start = mentionStartsAt(c, m);
+      const after = c.tokens[Math.max(m.tokenEnd, k + 1)];
+      const modifier = after && after.i < g && (after.text === '-' || after.text === '–' || ((after.pos === 'NOUN' || after.pos === 'PROPN') && !c.at[after.i]));
+      if (m.possessive || modifier) {
+        if (!possessiveFallback) possessiveFallback = m;
+        k = start;
+        continue;
+      }
+      const prep = prepBefore(c, m);
+      if ((prep && prep !== 'both') || afterPlainVerb(c, m)) {
+        k = start;
+        continue;
+      }
+      return { mentions: coordinated(c, m, 'left'), how: 'subject', confidence: 1 };
+    }
+    if (t.pos === 'PRON' && SUBJ_PRON.has(t.norm)) {
+      // An unresolved pronoun is the subject: "Trump said he would …" → the speaker, else nothing.
+      let j = k - 1;
+      if (j >= c.sentStart && c.tokens[j].norm === 'that') j--;
+      if (j >= c.sentStart && c.tokens[j].pos === 'VERB' && c.cues.reporting.has(c.tokens[j].lemma) && (t.norm === 'he' || t.norm === 'she' || t.norm === 'it' || t.norm === 'they')) {
+        const s = subjectOf(j);
+        if (s) return { mentions: s.mentions, how: 'inherited', confidence: s.confidence * 0.7 };
+      }
+      break;
+    }
+    if (isFiniteVerb(t) && t.pos === 'VERB') break;
+  }
+  if (possessiveFallback) {
+    // "Moscow's forces attacked": the possessor stands for the subject.
+    return { mentions: [possessiveFallback], how: 'possessive', confidence: 0.6 };
+  }
+  return null;
+}
+
+const SUBJ_PRON = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you']);
+
+/** "demilitarize Ukraine, protect …": a mention right after a (non-speech) verb is that verb's object. */
+function afterPlainVerb(c: Ctx, m: ActorMention): boolean {
+  for (let k = mentionStartsAt(c, m) - 1; k >= c.sentStart; k--) {
+    const t = c.tokens[k];
+    if (t.pos === 'DET' || t.pos === 'ADJ' || t.pos === 'NUM') continue;
+    return t.pos === 'VERB' && !c.cues.reporting.has(t.lemma) && t.lemma !== 'be';
+  }
+  return false;
+}
+
+/** A mention right after a finite verb or a preposition is an object, not a subject. */
+function isObjectPosition(c: Ctx, m: ActorMention): boolean {
+  if (prepBefore(c, m)) return true;
+  for (let k = mentionStartsAt(c, m) - 1; k >= c.sentStart; k--) {
+    const t = c.tokens[k];
+    if (t.pos === 'DET' || t.pos === 'ADJ' || t.pos === 'NUM') continue;
+    return t.pos === 'VERB';
+  }
+  return false;
+}
+
+/**
+ * The object or prepositional target after the match: the first actor mention to the right in the
+ * same clause that is a direct object or follows a target preposition.
+ */
+export function findObject(c: Ctx, from: number, skip: Set<number>, preps: Set<string>, allowDirect: boolean, allowPossessive: boolean): Arg | null {
+  let lastPrep: string | null = null;
+  let sawNoun = false;
+  for (let k = from; k < c.sentEnd; k++) {
+    const t = c.tokens[k];
+    if (skip.has(k)) { lastPrep = null; continue; }
+    if (CLAUSE_STOP.has(t.text)) return null;
+    if (t.norm === ',' ) {
+      const n = c.tokens[k + 1];
+      if (n && (c.cues.relative.has(n.norm) || SUBORD.has(n.norm) || n.norm === 'and' || n.norm === 'but' || n.pos === 'VERB')) return null;
+      lastPrep = null;
+      continue;
+    }
+    const m = c.at[k];
+    if (m) {
+      if (m.possessive && !allowPossessive) { k = Math.max(k, m.tokenEnd - 1); sawNoun = true; continue; }
+      if ((lastPrep === null && allowDirect && !sawNoun) || (lastPrep !== null && preps.has(lastPrep) && (!sawNoun || !allowDirect || lastPrep === 'with'))) {
+        const how: Arg['how'] = lastPrep ? (lastPrep === 'between' ? 'between' : 'prep') : 'object';
+        return { mentions: coordinated(c, m, 'right'), how, confidence: lastPrep || !sawNoun ? 1 : 0.8 };
+      }
+      k = Math.max(k, Math.max(m.tokenEnd, m.npEnd) - 1);
+      lastPrep = null;
+      sawNoun = true;
+      continue;
+    }
+    if (t.pos === 'ADP' || (PREP_BLOCK.has(t.norm) && t.pos !== 'VERB')) { lastPrep = t.norm; continue; }
+    if (t.pos === 'DET' || t.pos === 'ADJ' || t.pos === 'NUM' || t.norm === 'both' || t.pos === 'ADV' || t.pos === 'PART' && t.norm !== 'to') continue;
+    if (t.norm === 'to') { lastPrep = 'to'; continue; }
+    if (isFiniteVerb(t) || (t.pos === 'VERB' && c.tokens[k - 1]?.norm === 'to')) return null;
+    if (c.cues.relative.has(t.norm) && (t.pos === 'PRON' || t.pos === 'DET' || t.pos === 'SCONJ')) return null;
+    if (SUBORD.has(t.norm) && t.pos === 'SCONJ') return null;
+    if (t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'PRON') {
+      if (!TIME_NOUN.has(t.norm)) sawNoun = true;
+      lastPrep = null;
+      continue;
+    }
+    if (t.pos === 'CCONJ') { if (sawNoun) { lastPrep = null; } continue; }
+    if (t.pos === 'VERB') { sawNoun = true; lastPrep = null; continue; }
+  }
+  return null;
+}
+
+/** The agent of a passive: the first mention after "by" in the clause. */
+export function findAgent(c: Ctx, from: number): Arg | null {
+  for (let k = from; k < Math.min(c.sentEnd, from + 10); k++) {
+    const t = c.tokens[k];
+    if (CLAUSE_STOP.has(t.text) || isFiniteVerb(t)) return null;
+    if (t.norm === 'by') {
+      for (let j = k + 1; j < Math.min(c.sentEnd, k + 6); j++) {
+        const m = c.at[j];
+        if (m) return { mentions: coordinated(c, m, 'right'), how: 'agent', confidence: 1 };
+        const tj = c.tokens[j];
+        if (!(tj.pos === 'DET' || tj.pos === 'ADJ' || tj.pos === 'NUM')) break;
+      }
+      return null;
+    }
+  }
+  return null;
+}

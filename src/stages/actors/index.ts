@@ -1,10 +1,983 @@
-/** Stage `actors`: countries, people, organisations, roles, compounds, anonymous sources → doc.actors, doc.mentions. */
-import type { Doc } from '../../document.js';
+/**
+ * Stage `actors`: countries, people, organisations, roles, compounds, anonymous sources →
+ * doc.actors, doc.mentions.
+ *
+ * One longest-match pass of the actor trie (src/dictionaries/actors.ts) over the tokens gives
+ * "atoms" (a country, an adjective, a capital, a person, a role noun …). Recognizers then read
+ * phrases made of atoms, in this order at each token:
+ *   1. titled names   [modifier] [premodifiers] title name       "UK Prime Minister Keir Starmer"
+ *   2. role phrases   [det] [modifiers] [premodifiers] role [of/for/in …] "Ukrainian and Russian
+ *                     delegations", "a Kremlin spokesperson", "the leaders of Britain, France …",
+ *                     "a senior official in Zelensky's office", "Western leaders"
+ *   3. single atoms   person names, organisations, countries, capitals and seats of power,
+ *                     demonyms, adjectives before a noun (kept as modifiers: possessive = true)
+ *   4. unknown names  a capitalised run starting with a common given name → a person, code null
+ * Refiners: later surname mentions (known and unknown people), coordination groups ("Russia and
+ * Ukraine" share a group id and noun-phrase range).
+ *
+ * Person codes come from date-bounded roles picked by the publication date; see
+ * data/actors/README.md for the conventions.
+ */
+import type { Actor, ActorKind, ActorMention, Doc, MentionHow, Token } from '../../document.js';
 import type { Stage } from '../types.js';
+import {
+  activeRole,
+  actorLexicon,
+  splitCode,
+  tokenKey,
+  type ActorLexicon,
+  type LexHit,
+  type PersonEntry,
+  type RoleEntry,
+} from '../../dictionaries/actors.js';
+
+// ---------------------------------------------------------------------------------------------
+// Small word lists (grammar, not knowledge).
+
+const DETS = new Set(['a', 'an', 'the', 'both', 'two', 'three', 'four', 'five', 'several', 'some', 'many', 'other', 'all', 'most', 'few', 'dozens', 'hundreds', 'thousands', 'of']);
+const INDEF = new Set(['a', 'an']);
+const PREMODS = new Set([
+  'senior', 'top', 'high', 'high-ranking', 'ranking', 'high-level', 'level', 'low-ranking', 'low', 'chief', 'deputy', 'acting', 'former', 'ex', 'outgoing',
+  'incoming', 'new', 'interim', 'unnamed', 'anonymous', 'local', 'state', 'national', 'federal', 'regional', 'visiting', 'leading', 'main', 'lead',
+  'first', 'second', 'third', 'junior', 'military', 'government', 'presidential', 'foreign', 'defence', 'defense', 'security', 'intelligence', 'diplomatic',
+  'opposition', 'armed', 'pro', 'anti', 'rival', 'allied', 'european', 'hardline', 'moderate', 'influential', 'powerful', 'elected', 'caretaker',
+  'minister', 'ministry', 'secretary', 'press', 'white', 'house', 'kremlin', 'election', 'peace', 'ceasefire', 'trade', 'border', '-',
+]);
+/** Nouns that turn "X's office" into X's government. */
+const OFFICE = new Set(['office', 'administration', 'government', 'team', 'camp', 'cabinet', 'entourage', 'ministry', 'staff', 'party', 'circle', 'inner', 'aides']);
+const LOC_PREP = new Set(['in', 'at', 'inside', 'within', 'across', 'throughout', 'near', 'around', 'outside', 'into', 'towards', 'toward', 'across', 'via', 'through']);
+const CAPITAL_LOC_PREP = new Set([...LOC_PREP, 'to', 'from', 'visit', 'visited', 'visiting', 'visits', 'arrived', 'left', 'flew', 'travelled', 'traveled']);
+const NAME_PARTICLES = new Set(['bin', 'ibn', 'al', 'el', 'von', 'der', 'van', 'de', 'da', 'dos', 'du', 'le', 'la', 'abu', 'bint', 'ben']);
+const SPEECH_AFTER = new Set(['said', 'says', 'told', 'added', 'wrote', 'stated', 'announced', 'declared', 'insisted', 'warned', 'argued', 'noted', 'claimed', 'tweeted', 'posted']);
+const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'dr', 'sir', 'dame', 'lord', 'lady', 'sheikh', 'ayatollah']);
+/** Role types that make sense as an unmodified group ("protesters clashed with police"). */
+const STANDALONE_TYPES = new Set(['CVL', 'REB', 'INS', 'UAF', 'SEP', 'OPP', 'REF', 'PKO', 'COP', 'MIL', 'HRI', 'MED', 'LEG', 'JUD', 'SET', 'LAB', 'EDU', 'HLH', 'BUS']);
+
+const STAGE = 'actors' as const;
+
+// ---------------------------------------------------------------------------------------------
+
+interface Atom {
+  s: number;
+  e: number;
+  hits: LexHit[];
+}
+
+/** A modifier: whose role, which country ("Russian", "Kyiv's", "NATO", "Zelensky's"). */
+interface Mod {
+  s: number;
+  e: number;
+  possessive: boolean;
+  /** Code prefix the role type is appended to (country or region), or a full org code. */
+  country: string | null;
+  /** Org code when the modifier is an organisation: roles of an org take the org's code. */
+  orgCode: string | null;
+  /** Type implied by the modifier itself (seat of power → GOV/MIL, org → its type). */
+  type: string | null;
+  kind: 'country' | 'region' | 'capital' | 'seat' | 'org' | 'person';
+  ref: string;
+  name: string;
+  /** For person modifiers: the person (known) id. */
+  person?: PersonEntry;
+}
+
+interface Ctx {
+  doc: Doc;
+  lx: ActorLexicon;
+  toks: Token[];
+  keys: string[];
+  atoms: (Atom | null)[];
+  used: Uint8Array;
+  date: string | null;
+  /** Known people seen by full name anywhere in the document. */
+  seenPeople: Set<string>;
+  /** Surname key → actor id, for unknown people introduced with a full name. */
+  unknownSurnames: Map<string, string>;
+  actorKeys: Map<string, string>;
+  wire: { start: number; end: number }[];
+}
+
+export function findActors(doc: Doc): void {
+  const toks = doc.tokens;
+  if (!toks.length) return;
+  const lx = actorLexicon();
+  const keys = toks.map((t) => tokenKey(t.text));
+  const atoms: (Atom | null)[] = new Array(toks.length).fill(null);
+  const seenPeople = new Set<string>();
+  for (const s of doc.sentences) {
+    for (let i = s.tokenStart; i < s.tokenEnd; i++) {
+      const m = matchLongest(lx, toks, keys, i, s.tokenEnd);
+      if (m) {
+        atoms[i] = { s: i, e: i + m.len, hits: m.hits };
+        for (const h of m.hits) if (h.kind === 'person') seenPeople.add(h.ref);
+      }
+    }
+  }
+  const ctx: Ctx = {
+    doc,
+    lx,
+    toks,
+    keys,
+    atoms,
+    used: new Uint8Array(toks.length),
+    date: doc.published ? doc.published.slice(0, 10) : null,
+    seenPeople,
+    unknownSurnames: new Map(),
+    actorKeys: new Map(),
+    wire: (doc.meta?.wire ?? []).map((w) => ({ start: w.start, end: w.end })),
+  };
+  for (const s of doc.sentences) {
+    let i = s.tokenStart;
+    while (i < s.tokenEnd) {
+      if (ctx.used[i]) {
+        i++;
+        continue;
+      }
+      const next = titledName(ctx, i, s.tokenEnd) ?? rolePhrase(ctx, i, s.tokenEnd) ?? single(ctx, i, s.tokenEnd) ?? unknownName(ctx, i, s.tokenEnd);
+      i = next && next > i ? next : i + 1;
+    }
+  }
+  laterSurnames(ctx);
+  doc.mentions.sort((a, b) => a.start - b.start || b.end - a.end);
+  coordinate(ctx);
+}
+
+function matchLongest(lx: ActorLexicon, toks: Token[], keys: string[], i: number, end: number): { len: number; hits: LexHit[] } | null {
+  let node = lx.trie.next.get(keys[i]);
+  let best: { len: number; hits: LexHit[] } | null = null;
+  let k = i;
+  while (node) {
+    if (node.hits) {
+      const ok = node.hits.filter((h) => caseOkAt(h, toks, i));
+      if (ok.length) best = { len: k - i + 1, hits: ok };
+    }
+    k++;
+    if (k >= end) break;
+    node = node.next.get(keys[k]);
+  }
+  return best;
+}
+
+function caseOkAt(h: LexHit, toks: Token[], i: number): boolean {
+  if (h.caseMode === 'any') return true;
+  if (h.caseMode === 'cap') return toks[i].cap;
+  for (let k = i; k < i + h.len; k++) if (/[a-z]/.test(toks[k].text)) return false;
+  return true;
+}
+
+const hitOf = (a: Atom | null, ...kinds: LexHit['kind'][]): LexHit | undefined => a?.hits.find((h) => kinds.includes(h.kind));
+
+function isPoss(ctx: Ctx, i: number): boolean {
+  const t = ctx.toks[i];
+  return !!t && (t.norm === "'s" || t.norm === "'" || t.norm === 's') && t.sentence === ctx.toks[i - 1]?.sentence && t.start === ctx.toks[i - 1].end;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Modifiers
+
+function parseMod(ctx: Ctx, i: number, end: number, allowPerson: boolean): Mod | null {
+  if (i >= end || ctx.used[i]) return null;
+  let s = i;
+  if (ctx.keys[i] === 'the' && i + 1 < end) i++;
+  const a = ctx.atoms[i];
+  if (!a || a.e > end) {
+    if (allowPerson) return personMod(ctx, s, i, end);
+    return null;
+  }
+  const h = a.hits;
+  let e = a.e;
+  const poss = isPoss(ctx, e);
+  const mk = (m: Omit<Mod, 's' | 'e' | 'possessive'>): Mod => ({ s, e: poss ? e + 1 : e, possessive: poss, ...m });
+  const org = h.find((x) => x.kind === 'org');
+  if (org) {
+    const o = ctx.lx.orgs.get(org.ref)!;
+    return mk({ country: o.country, orgCode: o.code, type: o.type, kind: 'org', ref: o.id, name: o.name });
+  }
+  const seat = h.find((x) => x.kind === 'seat');
+  if (seat) {
+    const c = ctx.lx.countries.get(seat.ref)!;
+    return mk({ country: c.id, orgCode: null, type: seat.type ?? 'GOV', kind: 'seat', ref: c.id, name: c.name });
+  }
+  const ctry = h.find((x) => x.kind === 'country' || x.kind === 'adj');
+  if (ctry) {
+    if (s !== i && ctry.kind === 'adj') s = i; // "the Russian" — the article belongs to the phrase
+    const c = ctx.lx.countries.get(ctry.ref)!;
+    return mk({ country: c.id, orgCode: null, type: null, kind: c.kind === 'region' ? 'region' : 'country', ref: c.id, name: c.name });
+  }
+  const cap = h.find((x) => x.kind === 'capital');
+  if (cap) {
+    const c = ctx.lx.countries.get(cap.ref)!;
+    return mk({ country: c.id, orgCode: null, type: 'GOV', kind: 'capital', ref: c.id, name: c.name });
+  }
+  if (allowPerson) return personMod(ctx, s, i, end);
+  return null;
+}
+
+/** "Zelensky's" / "Keir Starmer's": a person as a possessive modifier. */
+function personMod(ctx: Ctx, s: number, i: number, end: number): Mod | null {
+  const p = personAt(ctx, i, end);
+  if (!p || !isPoss(ctx, p.e)) return null;
+  const code = p.person ? personCode(ctx, p.person).code : null;
+  const { country } = splitCode(code);
+  return { s, e: p.e + 1, possessive: true, country, orgCode: code && !country ? code : null, type: splitCode(code).type, kind: 'person', ref: p.person?.id ?? '', name: p.person?.name ?? textOf(ctx, p.s, p.e), person: p.person ?? undefined };
+}
+
+/** Modifier list: M ((,|and|, and) M)* — "Ukrainian and Russian", "Britain, France, Germany, and Italy". */
+function parseModList(ctx: Ctx, i: number, end: number, allowPerson: boolean): Mod[] {
+  const out: Mod[] = [];
+  let k = i;
+  for (;;) {
+    const m = parseMod(ctx, k, end, allowPerson);
+    if (!m) break;
+    out.push(m);
+    k = m.e;
+    let j = k;
+    if (ctx.keys[j] === ',') j++;
+    if (ctx.keys[j] === 'and' || ctx.keys[j] === '&') j++;
+    if (j === k) break;
+    const nxt = parseMod(ctx, j, end, allowPerson);
+    if (!nxt) break;
+    k = j;
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Names
+
+interface NameSpan {
+  s: number;
+  e: number;
+  person: PersonEntry | null;
+  how: 'name' | 'surname';
+}
+
+/** A person at i: a known full name, a known surname, or a capitalised run (unknown). */
+function personAt(ctx: Ctx, i: number, end: number): NameSpan | null {
+  if (i >= end || ctx.used[i]) return null;
+  let s = i;
+  if (HONORIFICS.has(ctx.keys[i].replace(/\.$/, '')) && ctx.toks[i].cap && i + 1 < end) i++;
+  const a = ctx.atoms[i];
+  const ph = hitOf(a, 'person');
+  if (a && ph) return { s, e: a.e, person: ctx.lx.people.get(ph.ref)!, how: 'name' };
+  const sh = a?.hits.filter((h) => h.kind === 'surname') ?? [];
+  if (a && sh.length && !capRunContinues(ctx, a.e, end)) {
+    const p = pickSurname(ctx, sh, true);
+    if (p) return { s, e: a.e, person: p, how: 'surname' };
+  }
+  // Unknown capitalised run.
+  const e = capRun(ctx, i, end);
+  if (e > i) return { s, e, person: null, how: 'name' };
+  return null;
+}
+
+function capRunContinues(ctx: Ctx, e: number, end: number): boolean {
+  return e < end && ctx.toks[e].cap && ctx.toks[e].pos === 'PROPN' && !blocking(ctx, e);
+}
+
+/** An atom at k that is not a name part (a country, role, org …) ends a name run. */
+function blocking(ctx: Ctx, k: number): boolean {
+  const a = ctx.atoms[k];
+  if (!a) return false;
+  return a.hits.some((h) => h.kind !== 'given' && h.kind !== 'surname' && h.kind !== 'person');
+}
+
+/** End of a capitalised name run starting at i (1–4 name words; particles and hyphens inside). */
+function capRun(ctx: Ctx, i: number, end: number): number {
+  const t = ctx.toks;
+  let k = i;
+  let words = 0;
+  while (k < end && words < 5) {
+    const tk = t[k];
+    if (tk.cap && /^[A-Z][\p{L}'’.]*$/u.test(tk.text) && (tk.pos === 'PROPN' || tk.pos === 'NOUN' || tk.pos === 'ADJ' || tk.pos === 'X') && !blocking(ctx, k)) {
+      words++;
+      k++;
+      continue;
+    }
+    if (words > 0 && k + 1 < end && t[k + 1].cap && (NAME_PARTICLES.has(tk.norm) || (tk.text === '-' && tk.start === t[k - 1].end && t[k + 1].start === tk.end))) {
+      k++;
+      continue;
+    }
+    break;
+  }
+  while (k > i && (NAME_PARTICLES.has(t[k - 1].norm) || t[k - 1].text === '-')) k--;
+  return words > 0 && words <= 4 ? k : i;
+}
+
+function pickSurname(ctx: Ctx, hits: LexHit[], allowSolo: boolean): PersonEntry | null {
+  const cands = hits.map((h) => ctx.lx.people.get(h.ref)!).filter(Boolean);
+  const seen = cands.filter((p) => ctx.seenPeople.has(p.id));
+  if (seen.length === 1) return seen[0];
+  if (seen.length > 1) {
+    const act = seen.filter((p) => activeRole(p, ctx.date));
+    return act.length === 1 ? act[0] : null;
+  }
+  if (!allowSolo) return null;
+  const solo = cands.filter((p) => p.solo);
+  if (solo.length === 1) return solo[0];
+  const act = solo.filter((p) => activeRole(p, ctx.date));
+  return act.length === 1 ? act[0] : null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Codes
+
+interface CodeChoice {
+  code: string | null;
+  conf: number;
+  title?: string;
+  note: string;
+}
+
+/** A known person's code on the publication date. Outside every role: the country only. */
+function personCode(ctx: Ctx, p: PersonEntry, former = false): CodeChoice {
+  const r = activeRole(p, ctx.date);
+  if (r && !former) return { code: r.code, conf: ctx.date ? 0.95 : 0.75, title: r.title, note: `people:${p.id} ${r.code} ${r.title} ${r.from ?? '…'}..${r.to ?? '…'}` };
+  const last = [...p.roles].sort((a, b) => (a.from ?? '').localeCompare(b.from ?? '')).pop()!;
+  const { country } = splitCode(last.code);
+  if (former && country) return { code: `${country}ELI`, conf: 0.7, title: `former ${last.title}`, note: `people:${p.id} "former": ${country}ELI` };
+  return {
+    code: country,
+    conf: 0.6,
+    title: last.title,
+    note: `people:${p.id} no dated role covers ${ctx.date ?? 'an unknown date'}: country only`,
+  };
+}
+
+/** The code for a role with modifiers: org roles take the org's code; else country + type. */
+function roleCode(m: Mod | null, role: RoleEntry | null, former: boolean): { code: string | null; country: string | null; type: string | null } {
+  let type = role ? (role.inherit ? null : role.type) : null;
+  if (former) type = 'ELI';
+  if (!m) return { code: null, country: null, type };
+  if (m.orgCode) {
+    // A role of an organisation is the organisation (NATO leaders → IGOWSTNAT), unless the org is a
+    // national body and the role says more (a Pentagon spokesman stays USAMIL).
+    return { code: m.orgCode, country: m.country, type: m.type };
+  }
+  if (!type) type = m.type ?? 'GOV';
+  if (!m.country) return { code: null, country: null, type };
+  return { code: m.country + type, country: m.country, type };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Actors and mentions
+
+function textOf(ctx: Ctx, s: number, e: number): string {
+  return ctx.doc.text.slice(ctx.toks[s].start, ctx.toks[e - 1].end);
+}
+
+function getActor(ctx: Ctx, key: string, make: () => Omit<Actor, 'id'>): string {
+  const hit = ctx.actorKeys.get(key);
+  if (hit) return hit;
+  const id = ctx.doc.nextId('a');
+  ctx.doc.actors.set(id, { id, ...make() });
+  ctx.actorKeys.set(key, id);
+  return id;
+}
+
+interface MentionSpec {
+  actor: string;
+  s: number;
+  e: number;
+  head: number;
+  npS?: number;
+  npE?: number;
+  how: MentionHow;
+  rule: string;
+  source?: string;
+  conf: number;
+  note?: string;
+  group?: string;
+  possessive?: boolean;
+  anchor?: 'stated' | 'implied';
+}
+
+function emit(ctx: Ctx, m: MentionSpec): ActorMention {
+  const t = ctx.toks;
+  let e = m.e;
+  let poss = m.possessive ?? false;
+  if (isPoss(ctx, e - 1) && e - 1 > m.s) {
+    e--; // keep the 's out of the span
+    poss = true;
+  } else if (isPoss(ctx, e) && m.possessive === undefined) poss = true;
+  const mention: ActorMention = {
+    id: ctx.doc.nextId('m'),
+    actor: m.actor,
+    start: t[m.s].start,
+    end: t[e - 1].end,
+    text: textOf(ctx, m.s, e),
+    sentence: t[m.s].sentence,
+    tokenStart: m.s,
+    tokenEnd: e,
+    head: m.head >= (m.npS ?? m.s) && m.head < (m.npE ?? e) ? m.head : e - 1,
+    npStart: m.npS ?? m.s,
+    npEnd: m.npE ?? e,
+    how: m.how,
+    evidence: { stage: STAGE, rule: m.rule, ...(m.source ? { source: m.source } : {}), anchor: m.anchor ?? 'stated', confidence: m.conf, ...(m.note ? { note: m.note } : {}) },
+  };
+  if (m.group) mention.group = m.group;
+  if (poss) mention.possessive = true;
+  ctx.doc.mentions.push(mention);
+  return mention;
+}
+
+function markUsed(ctx: Ctx, s: number, e: number): void {
+  for (let k = s; k < e; k++) ctx.used[k] = 1;
+}
+
+function personActor(ctx: Ctx, p: PersonEntry, former: boolean, titleText?: string): { id: string; choice: CodeChoice } {
+  const choice = personCode(ctx, p, former);
+  const { country, type } = splitCode(choice.code);
+  const id = getActor(ctx, `p:${p.id}`, () => ({
+    name: p.name,
+    code: choice.code,
+    country,
+    type,
+    kind: 'person',
+    title: titleText ?? choice.title,
+    evidence: { stage: STAGE, rule: 'actors/person', source: ctx.lx.source.people, anchor: ctx.date ? 'stated' : 'implied', confidence: choice.conf, note: choice.note },
+  }));
+  return { id, choice };
+}
+
+function unknownPersonActor(ctx: Ctx, s: number, e: number, code: string | null, title: string | undefined, conf: number, rule: string): string {
+  const name = textOf(ctx, s, e);
+  const key = `u:${name.toLowerCase()}`;
+  const { country, type } = splitCode(code);
+  const id = getActor(ctx, key, () => ({
+    name,
+    code,
+    country,
+    type,
+    kind: 'person',
+    ...(title ? { title } : {}),
+    evidence: { stage: STAGE, rule, anchor: 'stated', confidence: conf, ...(code ? { note: `code from the title and its modifier` } : { note: 'not in the dictionary: code unknown' }) },
+  }));
+  // Register the surname (last word) for later surname mentions.
+  const last = ctx.keys[e - 1];
+  if (e - s >= 2 && !ctx.unknownSurnames.has(last)) ctx.unknownSurnames.set(last, id);
+  return id;
+}
+
+// ---------------------------------------------------------------------------------------------
+// 1. Titled names: [the] [modifier(s)] [premods] title+ name
+
+function titledName(ctx: Ctx, i: number, end: number): number | null {
+  const t = ctx.toks;
+  let k = i;
+  if (ctx.keys[k] === 'the') k++;
+  const mods = parseModList(ctx, k, end, false);
+  let mod: Mod | null = mods.length === 1 ? mods[0] : null;
+  if (mods.length > 1) return null;
+  if (mod) k = mod.e;
+  let former = false;
+  let titleS = -1;
+  let role: RoleEntry | null = null;
+  // premodifiers and title atoms
+  for (let guard = 0; k < end && guard < 6; guard++) {
+    const key = ctx.keys[k];
+    const a = ctx.atoms[k];
+    const rh = hitOf(a, 'role');
+    if (a && rh && !hitOf(a, 'person', 'country', 'org', 'capital', 'seat', 'adj')) {
+      const r = ctx.lx.roles.get(rh.ref)!;
+      if (!r.title) return null;
+      if (titleS < 0) titleS = k;
+      role = r;
+      k = a.e;
+      continue;
+    }
+    if ((key === 'former' || key === 'ex') && titleS < 0) {
+      former = true;
+      if (titleS < 0) titleS = k;
+      k++;
+      if (ctx.keys[k] === '-') k++;
+      continue;
+    }
+    if (titleS < 0 && (key === 'deputy' || key === 'acting' || key === 'vice' || key === 'interim' || key === 'first' || key === 'senior' || key === 'chief')) {
+      titleS = k;
+      k++;
+      continue;
+    }
+    // an organisation between modifier and title: "Russian Foreign Ministry spokeswoman Maria Zakharova"
+    if (titleS < 0 && !mod) {
+      const m2 = parseMod(ctx, k, end, false);
+      if (m2) {
+        mod = m2;
+        k = m2.e;
+        continue;
+      }
+    }
+    break;
+  }
+  if (!role || k >= end) return null;
+  if (!t[k].cap) return null;
+  const name = personAt(ctx, k, end);
+  if (!name) return null;
+  const s = mod ? mod.s : titleS;
+  const start = ctx.keys[i] === 'the' && s === i + 1 ? i : s;
+  const titleText = textOf(ctx, titleS, role ? lastTitleEnd(ctx, titleS, name.s) : name.s);
+  let actor: string;
+  let conf: number;
+  let rule: string;
+  let note: string | undefined;
+  if (name.person) {
+    const pa = personActor(ctx, name.person, former, titleText);
+    actor = pa.id;
+    conf = pa.choice.conf;
+    rule = 'actors/titled-name';
+    note = pa.choice.note;
+    ctx.seenPeople.add(name.person.id);
+  } else {
+    const rc = roleCode(mod, role, former);
+    actor = unknownPersonActor(ctx, name.s, name.e, rc.code, titleText, rc.code ? 0.8 : 0.6, 'actors/titled-unknown');
+    conf = rc.code ? 0.8 : 0.6;
+    rule = 'actors/titled-unknown';
+    note = rc.code ? `title "${titleText}" + ${mod?.name}` : `title "${titleText}" without a known country`;
+  }
+  emit(ctx, { actor, s: start, e: name.e, head: name.e - 1, how: 'titled', rule, source: name.person ? ctx.lx.source.people : ctx.lx.source.roles, conf, note });
+  markUsed(ctx, start, name.e);
+  return name.e;
+}
+
+function lastTitleEnd(_ctx: Ctx, _s: number, nameS: number): number {
+  return nameS;
+}
+
+// ---------------------------------------------------------------------------------------------
+// 2. Role phrases
+
+function rolePhrase(ctx: Ctx, i: number, end: number): number | null {
+  const t = ctx.toks;
+  let k = i;
+  let det: string | null = null;
+  while (k < end && DETS.has(ctx.keys[k]) && k - i < 3) {
+    if (det === null) det = ctx.keys[k];
+    k++;
+  }
+  // modifiers before the role (with premodifiers before or after them)
+  let former = false;
+  let guard = 0;
+  const pre = () => {
+    while (k < end && guard++ < 8) {
+      const key = ctx.keys[k];
+      const a = ctx.atoms[k];
+      if (a && hitOf(a, 'role', 'roles')) break;
+      if (PREMODS.has(key) && !(a && hitOf(a, 'country', 'adj', 'org', 'capital', 'seat'))) {
+        if (key === 'former' || key === 'ex') former = true;
+        k++;
+        continue;
+      }
+      break;
+    }
+  };
+  pre();
+  const mods = parseModList(ctx, k, end, true);
+  if (mods.length) k = mods[mods.length - 1].e;
+  pre();
+  const a = ctx.atoms[k];
+  const rh = hitOf(a, 'roles', 'role');
+  if (!a || !rh || hitOf(a, 'person', 'country', 'adj', 'org', 'capital', 'seat', 'demonym')) return null;
+  // A capitalised role before a name is a title, handled by titledName.
+  const role = ctx.lx.roles.get(rh.ref)!;
+  const plural = rh.kind === 'roles';
+  let roleE = a.e;
+  // "spokesperson Dmitry Peskov" without title flag → leave for titled; here only bare roles
+  if (roleE < end && t[roleE].cap && t[roleE].pos === 'PROPN' && role.title && !mods.length) return null;
+  let npE = roleE;
+  // post-modifiers: of/for/in/at/from + modifier list
+  let post: Mod[] = [];
+  let postHow: 'of' | 'for' | 'in' | null = null;
+  const p = ctx.keys[roleE];
+  if ((p === 'of' || p === 'for' || p === 'in' || p === 'at' || p === 'from' || p === 'with' || p === 'to') && roleE + 1 < end) {
+    let j = roleE + 1;
+    // "a spokesperson for UK Prime Minister Keir Starmer": a titled name as the post-modifier
+    const inner = ctx.doc.mentions.length;
+    const sub = p === 'for' || p === 'to' || p === 'of' ? titledInner(ctx, j, end) : null;
+    if (sub) {
+      post = [sub.mod];
+      npE = sub.e;
+      postHow = 'for';
+    } else {
+      if (ctx.keys[j] === 'the' && !ctx.atoms[j]) j++;
+      const list = parseModList(ctx, j, end, true);
+      if (list.length) {
+        let e2 = list[list.length - 1].e;
+        const last = list[list.length - 1];
+        if (last.possessive && e2 < end && OFFICE.has(ctx.keys[e2])) e2++;
+        else if (last.possessive) e2 = -1; // "officials of Russia's …" — not ours
+        if (e2 > 0 && (p !== 'with' || true)) {
+          // "leaders in Moscow" fine; "troops in Ukraine" is locative: only capitals/seats/orgs and person offices after in/at
+          const locative = (p === 'in' || p === 'at' || p === 'to' || p === 'with') && list.some((m) => m.kind === 'country' || m.kind === 'region');
+          if (!locative && (p !== 'with' && p !== 'to' || list.every((m) => m.kind === 'org'))) {
+            post = list;
+            npE = e2;
+            postHow = p === 'of' ? 'of' : p === 'for' ? 'for' : 'in';
+          }
+        }
+      }
+    }
+    void inner;
+  }
+  const allMods = mods.length ? mods : post;
+  const start = det !== null ? i : mods.length ? mods[0].s : k;
+  const phraseS = Math.min(start, k);
+  const head = roleE - 1;
+  if (!allMods.length) {
+    // Bare role: definite singular/plural ("the spokesperson", "the leaders") is an anaphor for coref.
+    if (det === 'the' || det === 'both' || det === 'two') return null;
+    if (!plural || role.type === null || !STANDALONE_TYPES.has(role.type) || (role.id === 'military' && !plural)) return null;
+    if (!a.hits.some((h) => h.kind === 'roles')) return null;
+    // "protesters", "rebels": the nearest country in the sentence, else no code.
+    const near = nearestCountry(ctx, k, end);
+    const code = near ? near + role.type : null;
+    const actor = getActor(ctx, `g:${code ?? 'null'}:${role.id}`, () => ({
+      name: textOf(ctx, k, roleE),
+      code,
+      country: near,
+      type: role.type,
+      kind: 'group',
+      evidence: { stage: STAGE, rule: 'actors/role-group', source: ctx.lx.source.roles, anchor: near ? 'implied' : 'stated', confidence: near ? 0.5 : 0.6, note: near ? `country from the nearest country mention in the sentence (${near})` : 'no country in the sentence' },
+    }));
+    emit(ctx, { actor, s: phraseS, e: roleE, head, how: 'role', rule: 'actors/role-group', source: ctx.lx.source.roles, conf: near ? 0.5 : 0.6, anchor: near ? 'implied' : 'stated' });
+    markUsed(ctx, phraseS, roleE);
+    return roleE;
+  }
+  const singularAnon = !plural && role.anon && (det === null || INDEF.has(det));
+  const pluralAnon = plural && (role.id === 'official') && (det === null || det === 'some' || det === 'two' || det === 'three' || det === 'several');
+  const collective = allMods.every((m) => m.kind === 'region') && !allMods.some((m) => m.orgCode);
+  let kind: ActorKind = singularAnon ? 'anonymous' : collective ? 'collective' : plural ? 'group' : role.anon ? 'anonymous' : 'group';
+  if (!plural && !role.anon && role.title && !singularAnon) kind = 'person'; // "the Russian president" (no name)
+  const how: MentionHow = singularAnon || pluralAnon ? 'anonymous' : collective ? 'collective' : allMods.length > 1 ? 'compound' : 'role';
+  const group = allMods.length > 1 ? ctx.doc.nextId('g') : undefined;
+  const rule = how === 'anonymous' ? 'actors/anonymous' : how === 'collective' ? 'actors/collective' : how === 'compound' ? 'actors/compound' : 'actors/role';
+  const npS = phraseS;
+  for (const m of allMods) {
+    const rc = roleCode(m, role, former);
+    const roleText = textOf(ctx, k, roleE);
+    const modText = textOf(ctx, m.s, m.possessive ? m.e - 1 : m.e).replace(/^the /i, '');
+    const name = mods.length ? `${modText}${m.possessive ? "'s" : ''} ${roleText}` : `${roleText} ${ctx.keys[roleE]} ${modText}`;
+    const actor = getActor(ctx, `r:${rc.code ?? m.name}:${role.id}:${kind}`, () => ({
+      name,
+      code: rc.code,
+      country: rc.country,
+      type: rc.type,
+      kind,
+      title: textOf(ctx, k, roleE),
+      evidence: { stage: STAGE, rule, source: ctx.lx.source.roles, anchor: 'stated', confidence: rc.code ? 0.8 : 0.5, note: `role ${role.id} + ${m.kind} ${m.name}` },
+    }));
+    if (allMods.length > 1) {
+      // one mention per member: the member's own tokens; the noun phrase is the whole coordination
+      emit(ctx, { actor, s: m.s, e: m.possessive ? m.e - 1 : m.e, head, npS, npE, how, rule, source: ctx.lx.source.roles, conf: 0.8, group, possessive: false });
+    } else {
+      emit(ctx, { actor, s: npS, e: npE, head, how, rule, source: ctx.lx.source.roles, conf: rc.code ? 0.8 : 0.5, possessive: isPoss(ctx, npE) });
+    }
+    // A person named inside the phrase ("in Zelensky's office") is its own, modifier mention.
+    if (m.kind === 'person') {
+      const ps = m.s + (ctx.keys[m.s] === 'the' ? 1 : 0);
+      const pe = m.possessive ? m.e - 1 : m.e;
+      if (m.person) {
+        const pa = personActor(ctx, m.person, false);
+        emit(ctx, { actor: pa.id, s: ps, e: pe, head: pe - 1, how: ctx.atoms[ps] && hitOf(ctx.atoms[ps], 'person') ? 'name' : 'surname', rule: 'actors/person-modifier', source: ctx.lx.source.people, conf: pa.choice.conf, possessive: true, note: pa.choice.note });
+      } else {
+        const sur = ctx.unknownSurnames.get(ctx.keys[pe - 1]);
+        if (sur) emit(ctx, { actor: sur, s: ps, e: pe, head: pe - 1, how: 'surname', rule: 'actors/surname', conf: 0.6, possessive: true });
+      }
+    }
+  }
+  markUsed(ctx, npS, npE);
+  return npE;
+}
+
+/** A titled name after "for"/"to"/"of" inside a role phrase: emits it (possessive: a modifier) and returns it as a modifier. */
+function titledInner(ctx: Ctx, j: number, end: number): { mod: Mod; e: number } | null {
+  const before = ctx.doc.mentions.length;
+  const e = titledName(ctx, j, end);
+  if (e === null) return null;
+  const m = ctx.doc.mentions[before];
+  if (!m) return null;
+  m.possessive = true;
+  const actor = ctx.doc.actors.get(m.actor)!;
+  const { country, type } = splitCode(actor.code);
+  return {
+    mod: { s: m.tokenStart, e: m.tokenEnd, possessive: false, country, orgCode: actor.code && !country ? actor.code : null, type, kind: 'person', ref: actor.id, name: actor.name },
+    e,
+  };
+}
+
+function nearestCountry(ctx: Ctx, k: number, end: number): string | null {
+  const sent = ctx.doc.sentences[ctx.toks[k].sentence];
+  let best: string | null = null;
+  let dist = 1e9;
+  for (let j = sent.tokenStart; j < end; j++) {
+    const a = ctx.atoms[j];
+    if (!a) continue;
+    const h = hitOf(a, 'country', 'adj', 'capital', 'demonym');
+    if (!h) continue;
+    const c = ctx.lx.countries.get(h.ref);
+    if (!c || c.kind !== 'country') continue;
+    const d = Math.abs(j - k);
+    if (d < dist) {
+      dist = d;
+      best = c.id;
+    }
+  }
+  return best;
+}
+
+// ---------------------------------------------------------------------------------------------
+// 3. Single atoms
+
+function prevWord(ctx: Ctx, i: number): string {
+  const sIdx = ctx.toks[i].sentence;
+  let j = i - 1;
+  if (j >= 0 && ctx.keys[j] === 'the') j--;
+  return j >= 0 && ctx.toks[j].sentence === sIdx ? ctx.keys[j] : '';
+}
+
+function inWire(ctx: Ctx, s: number, e: number): boolean {
+  const a = ctx.toks[s].start;
+  const b = ctx.toks[e - 1].end;
+  return ctx.wire.some((w) => w.start < b && a < w.end);
+}
+
+function single(ctx: Ctx, i: number, end: number): number | null {
+  let s = i;
+  let k = i;
+  if (ctx.keys[k] === 'the' && k + 1 < end) k++;
+  const a = ctx.atoms[k];
+  if (!a) return null;
+  const e = a.e;
+  const h = a.hits;
+  const withThe = k > s;
+  // persons
+  const ph = h.find((x) => x.kind === 'person');
+  if (ph && !withThe) {
+    const p = ctx.lx.people.get(ph.ref)!;
+    const pa = personActor(ctx, p, false);
+    emit(ctx, { actor: pa.id, s: k, e, head: e - 1, how: 'name', rule: 'actors/person-name', source: ctx.lx.source.people, conf: pa.choice.conf, note: pa.choice.note });
+    markUsed(ctx, k, e);
+    return e;
+  }
+  const org = h.find((x) => x.kind === 'org');
+  if (org) {
+    const o = ctx.lx.orgs.get(org.ref)!;
+    if (inWire(ctx, k, e)) return e;
+    if (o.kind === 'media' && e < end && ctx.toks[e].cap && ctx.toks[e].pos === 'PROPN') return null;
+    const actor = getActor(ctx, `o:${o.id}`, () => ({
+      name: o.name,
+      code: o.code,
+      country: o.country,
+      type: o.type,
+      kind: o.kind === 'group' ? 'organisation' : o.kind,
+      evidence: { stage: STAGE, rule: 'actors/org', source: ctx.lx.source.orgs, anchor: 'stated', confidence: 0.9, note: `organisations:${o.id}` },
+    }));
+    emit(ctx, { actor, s, e, head: e - 1, how: 'name', rule: 'actors/org', source: ctx.lx.source.orgs, conf: 0.9, note: `organisations:${o.id}` });
+    markUsed(ctx, s, e);
+    return e;
+  }
+  const seat = h.find((x) => x.kind === 'seat');
+  if (seat) {
+    if (CAPITAL_LOC_PREP.has(prevWord(ctx, k))) return e;
+    const c = ctx.lx.countries.get(seat.ref)!;
+    const type = seat.type ?? 'GOV';
+    const code = c.id + type;
+    const actor = getActor(ctx, `s:${code}`, () => ({
+      name: `${c.name} (${textOf(ctx, k, e)})`,
+      code,
+      country: c.id,
+      type,
+      kind: 'country',
+      evidence: { stage: STAGE, rule: 'actors/seat', source: ctx.lx.source.countries, anchor: 'stated', confidence: 0.85, note: `seat of power of ${c.id}` },
+    }));
+    emit(ctx, { actor, s, e, head: e - 1, how: 'capital', rule: 'actors/seat', source: ctx.lx.source.countries, conf: 0.85 });
+    markUsed(ctx, s, e);
+    return e;
+  }
+  if (withThe && !h.some((x) => x.kind === 'country' || x.kind === 'demonym')) return null;
+  if (!withThe) s = k;
+  const ctry = h.find((x) => x.kind === 'country');
+  if (ctry) {
+    const c = ctx.lx.countries.get(ctry.ref)!;
+    // "in Ukraine" is a place; "Ukraine accused" / "invasion of Ukraine" are actors.
+    if (LOC_PREP.has(prevWord(ctx, k))) return e;
+    // a country name modifying a proper noun that is not ours ("Ukraine Post", "Russia Today" handled by orgs)
+    if (e < end && ctx.toks[e].cap && ctx.toks[e].pos === 'PROPN' && !ctx.atoms[e] && !isPoss(ctx, e)) return null;
+    const region = c.kind === 'region';
+    const actor = getActor(ctx, `c:${c.id}`, () => ({
+      name: c.name,
+      code: c.id,
+      country: c.id,
+      type: null,
+      kind: region ? 'collective' : 'country',
+      evidence: { stage: STAGE, rule: 'actors/country', source: ctx.lx.source.countries, anchor: 'stated', confidence: 0.9, note: `countries:${c.id}` },
+    }));
+    emit(ctx, { actor, s, e, head: e - 1, how: region ? 'collective' : 'country', rule: 'actors/country', source: ctx.lx.source.countries, conf: 0.9 });
+    markUsed(ctx, s, e);
+    return e;
+  }
+  const dem = h.find((x) => x.kind === 'demonym');
+  if (dem && (a.e - k > 0) && /s$/i.test(ctx.toks[e - 1].text) || (dem && withThe)) {
+    const c = ctx.lx.countries.get(dem!.ref)!;
+    const actor = getActor(ctx, `c:${c.id}`, () => ({
+      name: c.name,
+      code: c.id,
+      country: c.id,
+      type: null,
+      kind: c.kind === 'region' ? 'collective' : 'country',
+      evidence: { stage: STAGE, rule: 'actors/demonym', source: ctx.lx.source.countries, anchor: 'stated', confidence: 0.8, note: `countries:${c.id}` },
+    }));
+    emit(ctx, { actor, s, e, head: e - 1, how: 'country', rule: 'actors/demonym', source: ctx.lx.source.countries, conf: 0.8 });
+    markUsed(ctx, s, e);
+    return e;
+  }
+  if (withThe) return null;
+  const cap = h.find((x) => x.kind === 'capital');
+  if (cap) {
+    if (CAPITAL_LOC_PREP.has(prevWord(ctx, k))) return e;
+    // "Moscow region", "Kyiv Post": a capital modifying a proper noun or place noun is not the government
+    if (e < end && ctx.toks[e].cap && ctx.toks[e].pos === 'PROPN' && !isPoss(ctx, e)) return null;
+    if (e < end && /^(region|oblast|province|city|area|time|airport|metro|mayor|residents|court)$/.test(ctx.keys[e])) return null;
+    const c = ctx.lx.countries.get(cap.ref)!;
+    const code = `${c.id}GOV`;
+    const actor = getActor(ctx, `s:${code}`, () => ({
+      name: `${c.name} (${textOf(ctx, k, e)})`,
+      code,
+      country: c.id,
+      type: 'GOV',
+      kind: 'country',
+      evidence: { stage: STAGE, rule: 'actors/capital', source: ctx.lx.source.countries, anchor: 'stated', confidence: 0.8, note: `capital of ${c.id} used for its government` },
+    }));
+    emit(ctx, { actor, s, e, head: e - 1, how: 'capital', rule: 'actors/capital', source: ctx.lx.source.countries, conf: 0.8 });
+    markUsed(ctx, s, e);
+    return e;
+  }
+  const adj = h.find((x) => x.kind === 'adj');
+  if (adj && e < end && (ctx.toks[e].pos === 'NOUN' || ctx.toks[e].pos === 'PROPN' || ctx.toks[e].pos === 'ADJ')) {
+    const c = ctx.lx.countries.get(adj.ref)!;
+    const region = c.kind === 'region';
+    const actor = getActor(ctx, `c:${c.id}`, () => ({
+      name: c.name,
+      code: c.id,
+      country: c.id,
+      type: null,
+      kind: region ? 'collective' : 'country',
+      evidence: { stage: STAGE, rule: 'actors/adjective', source: ctx.lx.source.countries, anchor: 'stated', confidence: 0.7, note: `countries:${c.id}` },
+    }));
+    emit(ctx, { actor, s: k, e, head: e - 1, how: region ? 'collective' : 'country', rule: 'actors/adjective', source: ctx.lx.source.countries, conf: 0.7, possessive: true, note: 'adjective modifying a noun: a modifier, not an argument' });
+    markUsed(ctx, k, e);
+    return e;
+  }
+  const sh = h.filter((x) => x.kind === 'surname');
+  if (sh.length && ctx.toks[k].cap && !capRunContinues(ctx, e, end)) {
+    const p = pickSurname(ctx, sh, true);
+    if (p) {
+      const pa = personActor(ctx, p, false);
+      emit(ctx, { actor: pa.id, s: k, e, head: e - 1, how: 'surname', rule: 'actors/surname', source: ctx.lx.source.people, conf: Math.min(pa.choice.conf, 0.85), note: pa.choice.note });
+      markUsed(ctx, k, e);
+      return e;
+    }
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// 4. Unknown names: a capitalised run that starts with a common given name, or is followed by a
+// speech verb ("Smith said") → a person with no code.
+
+function unknownName(ctx: Ctx, i: number, end: number): number | null {
+  const t = ctx.toks;
+  if (!t[i].cap) return null;
+  const sIdx = t[i].sentence;
+  const sent = ctx.doc.sentences[sIdx];
+  let k = i;
+  if (HONORIFICS.has(ctx.keys[k].replace(/\.$/, '')) && k + 1 < end) k++;
+  const a = ctx.atoms[k];
+  const given = !!hitOf(a, 'given');
+  if (a && blocking(ctx, k)) return null;
+  const e = capRun(ctx, k, end);
+  if (e - k < 2 && !(e - k === 1 && k > i)) return null;
+  if (e - k > 4) return null;
+  const speech = e < end && SPEECH_AFTER.has(ctx.keys[e]);
+  const apposition = e + 1 < end && ctx.keys[e] === ',' && (DETS.has(ctx.keys[e + 1]) || hitOf(ctx.atoms[e + 1], 'adj', 'role', 'country'));
+  const honor = k > i;
+  if (!(given || honor || apposition || (speech && (k > sent.tokenStart || e - k >= 2)))) return null;
+  if (LOC_PREP.has(prevWord(ctx, i)) && !honor) return null;
+  const conf = given && (speech || honor) ? 0.7 : 0.5;
+  const actor = unknownPersonActor(ctx, k, e, null, undefined, conf, 'actors/unknown-person');
+  emit(ctx, { actor, s: i, e, head: e - 1, how: 'name', rule: 'actors/unknown-person', source: given ? ctx.lx.source.given : undefined, conf, note: given ? 'starts with a common given name' : honor ? 'honorific' : 'capitalised name before a speech verb / apposition' });
+  markUsed(ctx, i, e);
+  return e;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Refiners
+
+/** Surnames of people introduced anywhere in the article (also before the full name, e.g. in the headline). */
+function laterSurnames(ctx: Ctx): void {
+  const t = ctx.toks;
+  for (let i = 0; i < t.length; i++) {
+    if (ctx.used[i] || !t[i].cap) continue;
+    const end = ctx.doc.sentences[t[i].sentence]?.tokenEnd ?? t.length;
+    const a = ctx.atoms[i];
+    const sh = a?.hits.filter((h) => h.kind === 'surname') ?? [];
+    if (a && sh.length && !capRunContinues(ctx, a.e, end)) {
+      const p = pickSurname(ctx, sh, false);
+      if (p) {
+        const pa = personActor(ctx, p, false);
+        emit(ctx, { actor: pa.id, s: i, e: a.e, head: a.e - 1, how: 'surname', rule: 'actors/surname', source: ctx.lx.source.people, conf: Math.min(pa.choice.conf, 0.85), note: pa.choice.note });
+        markUsed(ctx, i, a.e);
+        continue;
+      }
+    }
+    const u = ctx.unknownSurnames.get(ctx.keys[i]);
+    if (u && t[i].pos === 'PROPN' && !(i + 1 < end && t[i + 1].cap && t[i + 1].pos === 'PROPN')) {
+      const act = ctx.doc.actors.get(u)!;
+      emit(ctx, { actor: u, s: i, e: i + 1, head: i, how: 'surname', rule: 'actors/surname', conf: Math.min(act.evidence.confidence, 0.75) });
+      markUsed(ctx, i, i + 1);
+    }
+  }
+}
+
+/** "Russia and Ukraine", "Putin and Zelensky": coordinated actor mentions share a group id and noun phrase. */
+function coordinate(ctx: Ctx): void {
+  const ms = ctx.doc.mentions;
+  let i = 0;
+  while (i < ms.length) {
+    const first = ms[i];
+    if (first.group || first.possessive) {
+      i++;
+      continue;
+    }
+    const run = [first];
+    let j = i + 1;
+    for (; j < ms.length; j++) {
+      const prev = run[run.length - 1];
+      const m = ms[j];
+      if (m.sentence !== first.sentence || m.group || m.possessive) break;
+      if (m.tokenStart < prev.npEnd) continue; // nested
+      const gap = ctx.keys.slice(prev.npEnd, m.npStart).join(' ');
+      if (gap !== 'and' && gap !== ',' && gap !== ', and' && gap !== 'and the' && gap !== ', and the') break;
+      run.push(m);
+    }
+    if (run.length > 1) {
+      const g = ctx.doc.nextId('g');
+      const npS = Math.min(...run.map((m) => m.npStart));
+      let npS2 = npS;
+      if (npS2 > 0 && ctx.keys[npS2 - 1] === 'both') npS2--;
+      const npE = Math.max(...run.map((m) => m.npEnd));
+      for (const m of run) {
+        m.group = g;
+        m.npStart = npS2;
+        m.npEnd = npE;
+      }
+    }
+    i = Math.max(j, i + 1);
+  }
+}
 
 export const actorsStage: Stage = {
   name: 'actors',
-  run(_doc: Doc): void {
-    // not implemented yet
+  run(doc: Doc): void {
+    findActors(doc);
   },
 };

@@ -1,0 +1,204 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { newDoc } from '../src/code.js';
+import { segment } from '../src/stages/segment/index.js';
+import { actorsStage } from '../src/stages/actors/index.js';
+import { corefStage } from '../src/stages/coref/index.js';
+import { actorLexicon, activeRole, checkPerson, tokenKey } from '../src/dictionaries/actors.js';
+import type { ActorMention, Doc } from '../src/document.js';
+import { NO_SHARED, sharedFile } from './helpers.js';
+
+function run(text: string, published: string | null = '2025-05-18', coref = true): Doc {
+  const d = newDoc({ text }, text, published);
+  segment(d);
+  actorsStage.run(d);
+  if (coref) corefStage.run(d);
+  return d;
+}
+
+/** Mentions whose text is `text` (optionally the n-th), with their actor codes. */
+function codesOf(d: Doc, text: string): (string | null)[] {
+  return d.mentions.filter((m) => m.text === text).map((m) => d.actors.get(m.actor)!.code);
+}
+function mention(d: Doc, text: string, n = 0): ActorMention {
+  const ms = d.mentions.filter((m) => m.text === text);
+  assert.ok(ms[n], `no mention "${text}" (#${n}); have: ${d.mentions.map((m) => m.text).join(' | ')}`);
+  return ms[n];
+}
+const code = (d: Doc, m: ActorMention) => d.actors.get(m.actor)!.code;
+
+test('actors: dictionaries load, validate and reject bad entries', () => {
+  const lx = actorLexicon();
+  assert.ok(lx.countries.size >= 195, 'all UN member states');
+  assert.ok(lx.people.size >= 250);
+  assert.equal(lx.countries.get('RUS')?.capitals[0], 'Moscow');
+  assert.match(checkPerson({ id: 'x', name: 'X', aliases: [], surname: 'X', gender: 'm', solo: false, roles: [{ code: 'USAGOV', title: 'P', from: '2020-01-01', to: '2019-01-01' }] }) ?? '', /from after to/);
+  assert.match(checkPerson({ id: 'x', name: 'X', aliases: [], surname: 'X', gender: 'm', solo: false, roles: [{ code: 'usa', title: 'P', from: null, to: null }] }) ?? '', /CAMEO/);
+  assert.equal(tokenKey('U.S.'), 'us');
+  assert.equal(tokenKey('António'), 'antonio');
+});
+
+test('actors: titled names with nationality, known and unknown', () => {
+  const d = run('UK Prime Minister Keir Starmer met Russian President Vladimir Putin. Kenyan Foreign Minister Jane Wanjiru Otieno said the talks went well.');
+  assert.deepEqual(codesOf(d, 'UK Prime Minister Keir Starmer'), ['GBRGOV']);
+  assert.deepEqual(codesOf(d, 'Russian President Vladimir Putin'), ['RUSGOV']);
+  const m = mention(d, 'Kenyan Foreign Minister Jane Wanjiru Otieno');
+  assert.equal(code(d, m), 'KENGOV', 'a title with a nationality codes a person no dictionary lists');
+  assert.equal(d.tokens[m.head].text, 'Otieno');
+  assert.equal(d.actors.get(m.actor)!.kind, 'person');
+});
+
+test('actors: possessive country before a title is part of the titled mention', () => {
+  const d = run("Ukraine's Defense Minister Rustem Umerov led Kyiv's delegation.");
+  const m = mention(d, "Ukraine's Defense Minister Rustem Umerov");
+  assert.equal(code(d, m), 'UKRGOV');
+  assert.equal(m.tokenStart, 0);
+  assert.ok(!d.mentions.some((x) => x.text === 'Ukraine' && !x.possessive), 'no separate Ukraine argument');
+  assert.deepEqual(codesOf(d, "Kyiv's delegation"), ['UKRGOV']);
+});
+
+test('actors: anonymous sources take the country of their modifier', () => {
+  const d = run('"No," said a Kremlin spokesperson. A senior official in Zelensky\'s office said it was possible. A spokesperson for UK Prime Minister Keir Starmer declined to comment. US officials were present.');
+  const k = mention(d, 'a Kremlin spokesperson');
+  assert.equal(code(d, k), 'RUSGOV');
+  assert.equal(d.actors.get(k.actor)!.kind, 'anonymous');
+  assert.equal(k.how, 'anonymous');
+  assert.deepEqual(codesOf(d, "A senior official in Zelensky's office"), ['UKRGOV']);
+  assert.equal(mention(d, 'Zelensky').possessive, true);
+  assert.deepEqual(codesOf(d, 'A spokesperson for UK Prime Minister Keir Starmer'), ['GBRGOV']);
+  assert.deepEqual(codesOf(d, 'US officials'), ['USAGOV']);
+});
+
+test('actors: compounds share a group id and the whole noun phrase', () => {
+  const d = run('On Sunday, the leaders of Britain, France, Germany, and Italy held a call. Talks between Ukrainian and Russian delegations ended.');
+  const four = ['Britain', 'France', 'Germany', 'Italy'].map((t) => mention(d, t));
+  assert.deepEqual(four.map((m) => code(d, m)), ['GBRGOV', 'FRAGOV', 'DEUGOV', 'ITAGOV']);
+  assert.equal(new Set(four.map((m) => m.group)).size, 1);
+  assert.ok(four[0].group);
+  const np = d.tokens.slice(four[0].npStart, four[0].npEnd).map((t) => t.text).join(' ');
+  assert.equal(np, 'the leaders of Britain , France , Germany , and Italy');
+  assert.ok(four.every((m) => m.how === 'compound' && m.npStart === four[0].npStart && m.npEnd === four[0].npEnd));
+  const u = mention(d, 'Ukrainian');
+  const r = mention(d, 'Russian');
+  assert.equal(code(d, u), 'UKRGOV');
+  assert.equal(code(d, r), 'RUSGOV');
+  assert.equal(u.group, r.group);
+  assert.equal(d.tokens[u.head].text, 'delegations');
+});
+
+test('actors: collectives, IGOs, role groups, capitals and countries', () => {
+  const d = run('Western leaders criticised Moscow. NATO leaders met in Brussels. Russian troops shelled the town while the Kremlin and the White House traded barbs. Russia and Ukraine agreed to a swap.');
+  const w = mention(d, 'Western leaders');
+  assert.equal(code(d, w), 'WSTGOV');
+  assert.equal(d.actors.get(w.actor)!.kind, 'collective');
+  const mos = mention(d, 'Moscow');
+  assert.equal(code(d, mos), 'RUSGOV');
+  assert.equal(mos.how, 'capital');
+  assert.deepEqual(codesOf(d, 'NATO leaders'), ['IGOWSTNAT']);
+  assert.ok(!d.mentions.some((m) => m.text === 'Brussels'), 'locative capital is not an actor');
+  assert.deepEqual(codesOf(d, 'Russian troops'), ['RUSMIL']);
+  assert.deepEqual(codesOf(d, 'the Kremlin'), ['RUSGOV']);
+  assert.deepEqual(codesOf(d, 'the White House'), ['USAGOV']);
+  const ru = mention(d, 'Russia');
+  const ua = mention(d, 'Ukraine');
+  assert.equal(code(d, ru), 'RUS');
+  assert.ok(ru.group && ru.group === ua.group, 'coordinated countries share a group');
+});
+
+test('actors: locative places are not actors', () => {
+  const d = run('Delegates gathered in Istanbul and at the Vatican; the war in Ukraine goes on.');
+  assert.deepEqual(d.mentions.map((m) => m.text), []);
+});
+
+test('actors: surnames after a full name, and an unknown name is a person with a null code', () => {
+  const d = run('Maria Kowalczyk, a local teacher, said the vote was fair. Kowalczyk added that she would vote again.');
+  const m = mention(d, 'Maria Kowalczyk');
+  assert.equal(code(d, m), null);
+  assert.equal(d.actors.get(m.actor)!.kind, 'person');
+  const s = mention(d, 'Kowalczyk');
+  assert.equal(s.actor, m.actor);
+  assert.equal(s.how, 'surname');
+});
+
+test('actors: date-bounded roles follow the publication date', () => {
+  const at = (date: string | null, text = 'President Biden spoke.') => {
+    const d = run(text, date);
+    const m = d.mentions[0];
+    return { code: code(d, m), conf: d.actors.get(m.actor)!.evidence.confidence };
+  };
+  assert.equal(at('2023-03-01').code, 'USAGOV');
+  const late = at('2026-03-01');
+  assert.equal(late.code, 'USA', 'out of office: country only');
+  assert.ok(late.conf < at('2023-03-01').conf, 'with lower confidence');
+  assert.equal(at('2019-06-01', 'Trump spoke.').code, 'USAGOV');
+  assert.equal(at('2025-06-01', 'Trump spoke.').code, 'USAGOV');
+  assert.equal(at('2022-06-01', 'Trump spoke.').code, 'USA');
+  assert.equal(at('2024-01-10', 'Defence Minister Rustem Umerov spoke.').code, 'UKRGOV');
+  const pope = actorLexicon().people.get('pope_leo')!;
+  assert.equal(activeRole(pope, '2025-05-07'), null);
+  assert.equal(activeRole(pope, '2025-05-08')?.code, 'VATGOV');
+});
+
+test('coref: pronouns and role anaphors', () => {
+  const d = run(
+    'US President Donald Trump will speak with Russian President Vladimir Putin, part of what he called a push for peace. ' +
+      'He said talks would go on. "It is possible," said a Kremlin spokesperson. "We will see," the spokesperson added. ' +
+      'The leaders of Britain and France held a call. They discussed sanctions. Ukraine said it had sent a delegation.',
+  );
+  assert.equal(code(d, mention(d, 'he')), 'USAGOV');
+  assert.equal(mention(d, 'he').how, 'pronoun');
+  assert.equal(d.actors.get(mention(d, 'He').actor)!.name, 'Donald Trump');
+  const sp = mention(d, 'the spokesperson');
+  assert.equal(sp.actor, mention(d, 'a Kremlin spokesperson').actor);
+  assert.equal(sp.how, 'anaphor');
+  const they = d.mentions.filter((m) => m.text === 'They').map((m) => code(d, m));
+  assert.deepEqual(they, ['GBRGOV', 'FRAGOV']);
+  assert.equal(code(d, mention(d, 'it')), 'UKR');
+});
+
+test('actors: empty and odd input do not crash', () => {
+  for (const t of ['', '   ', '\u0000\u0001', '’’’ “ ”', 'A'.repeat(5000), 'the the the of of']) {
+    const d = run(t);
+    assert.ok(Array.isArray(d.mentions));
+  }
+  const d = run('Trump spoke.', null);
+  assert.equal(d.mentions.length, 1);
+});
+
+test('actors: every mention offset indexes the text and token ranges are consistent', () => {
+  const text = 'Ukraine’s Defense Minister Rustem Umerov, who led Kyiv’s delegation, said “the next step” should be a meeting between Putin and Zelensky. He added it was urgent.';
+  const d = run(text);
+  for (const m of d.mentions) {
+    assert.equal(text.slice(m.start, m.end), m.text);
+    assert.equal(d.tokens[m.tokenStart].start, m.start);
+    assert.equal(d.tokens[m.tokenEnd - 1].end, m.end);
+    assert.ok(m.head >= m.npStart && m.head < m.npEnd, `head in np for ${m.text}`);
+    assert.ok(m.npStart <= m.tokenStart && m.npEnd >= m.tokenEnd);
+  }
+});
+
+const seedPath = sharedFile('seed/000_e19648e1a2f5d8e8.txt');
+test('actors: the seed article resolves every actor', { skip: NO_SHARED || (!seedPath && 'seed missing') }, () => {
+  const text = readFileSync(seedPath!, 'utf8');
+  const d = run(text, '2025-05-18');
+  const codes = (re: RegExp) => d.mentions.filter((m) => re.test(m.text)).map((m) => code(d, m));
+  const has = (re: RegExp, c: string) => assert.ok(codes(re).includes(c), `${re} → ${c}; got ${JSON.stringify(codes(re))}`);
+  has(/^US President Donald Trump$/, 'USAGOV');
+  has(/^Russian President Vladimir Putin$/, 'RUSGOV');
+  has(/Volodymyr Zelensky$/, 'UKRGOV');
+  has(/Rustem Umerov$/, 'UKRGOV');
+  has(/JD Vance$/, 'USAGOV');
+  has(/Keir Starmer$/, 'GBRGOV');
+  has(/^Pope Leo$/, 'VATGOV');
+  has(/^a Kremlin spokesperson$/, 'RUSGOV');
+  has(/^NATO$/, 'IGOWSTNAT');
+  has(/^Western leaders$/, 'WSTGOV');
+  for (const [t, c] of [['Britain', 'GBRGOV'], ['France', 'FRAGOV'], ['Germany', 'DEUGOV'], ['Italy', 'ITAGOV']]) has(new RegExp(`^${t}$`), c);
+  has(/^Ukrainian$/, 'UKRGOV');
+  has(/^Russian$/, 'RUSGOV');
+  has(/^he$/, 'USAGOV'); // "part of what he called"
+  assert.equal(code(d, d.mentions.find((m) => m.text === 'he')!), 'USAGOV');
+  // every coded actor has a code from the dictionaries' conventions, none invented
+  for (const a of d.actors.values()) assert.ok(a.code === null || /^[A-Z]{3}([A-Z]{3}){0,2}$/.test(a.code), a.code ?? '');
+});

@@ -20,6 +20,7 @@ import { timeLexicon, LEXICON_FILE } from './lexicon.js';
 /** Character ranges inside quotation marks, paragraph by paragraph. */
 export function quoteRanges(text: string): [number, number][] {
   const out: [number, number][] = [];
+  if (text.indexOf('"') < 0 && text.indexOf('“') < 0) return out;
   let open = -1;
   let straight = -1;
   for (let i = 0; i < text.length; i++) {
@@ -57,7 +58,7 @@ export function runTime(doc: Doc): void {
   const source = `data/${LEXICON_FILE}@${lex.version}`;
   const pub = parseYMD(doc.published);
   const rec = new Recognizer(doc.tokens, doc.text);
-  const quotes = quoteRanges(doc.text);
+  let quotes: [number, number][] | null = null;
   let lastDay: YMD | null = null;
   let lastDaySentence = -10;
   let lastQuarter: { y: number; q: number } | null = null;
@@ -69,7 +70,7 @@ export function runTime(doc: Doc): void {
     const items = cands.map((c) => {
       const start = doc.tokens[c.s].start;
       const end = doc.tokens[c.e - 1].end;
-      return { c, start, end, quoted: inRanges(quotes, start, end) };
+      return { c, start, end, quoted: inRanges((quotes ??= quoteRanges(doc.text)), start, end) };
     });
     // Outside quotes first, so a quote's "tomorrow" can use the statement date of its own sentence.
     const order = [...items.filter((x) => !x.quoted), ...items.filter((x) => x.quoted)];

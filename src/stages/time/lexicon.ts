@@ -53,13 +53,27 @@ export function timeLexicon(): TimeLexicon {
     if (e.kind !== 'number' && e.kind !== 'approx' && e.kind !== 'ordinal' && e.kind !== 'vague') trigger.add(e.word);
   }
   // Cue words that only matter next to a unit/month but are enough to wake the recognizers.
-  for (const w of ['today', 'tonight', 'yesterday', 'tomorrow', 'ago', 'noon', 'midnight', 'a.m.', 'p.m.', 'am', 'pm', 'every', 'each', 'per'])
+  for (const w of ['present', 'future', 'q1', 'q2', 'q3', 'q4', 'today', 'tonight', 'yesterday', 'tomorrow', 'ago', 'noon', 'midnight', 'a.m.', 'p.m.', 'am', 'pm', 'every', 'each', 'per'])
     trigger.add(w);
   for (const l of holidays.values()) for (const h of l) trigger.add(h.words[0]);
   lex = { byKind, holidays, trigger, version: file.meta.version };
   return lex;
 }
 
+let flat: Map<string, Record<string, string | number>> | null = null;
+
+/** The value of `word` as a `kind` entry, or undefined. One Map lookup per call. */
 export function lookup(kind: string, word: string): string | number | undefined {
-  return timeLexicon().byKind.get(kind)?.get(word);
+  if (!flat) {
+    flat = new Map();
+    for (const [k, m] of timeLexicon().byKind) {
+      for (const [w, v] of m) {
+        let o = flat.get(w);
+        if (!o) flat.set(w, (o = Object.create(null) as Record<string, string | number>));
+        o[k] = v;
+      }
+    }
+  }
+  const o = flat.get(word);
+  return o === undefined ? undefined : o[kind];
 }

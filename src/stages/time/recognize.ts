@@ -56,15 +56,13 @@ const COUNT_WORD = /^(people|persons|troops|soldiers|deaths|dead|civilians|membe
 
 export class Recognizer {
   private readonly toks: Token[];
-  private readonly w: string[];
   constructor(tokens: Token[], private readonly text: string) {
     this.toks = tokens;
-    this.w = tokens.map((t) => t.norm.replace(/[’‘]/g, "'"));
   }
 
   /** Norm of token k, '' outside [lo, hi). */
   private n(k: number, hi: number): string {
-    return k >= 0 && k < hi ? this.w[k] : '';
+    return k >= 0 && k < hi ? this.toks[k].norm : '';
   }
   /** Norm without a trailing full stop ("oct." → "oct"). */
   private a(k: number, hi: number): string {
@@ -76,16 +74,38 @@ export class Recognizer {
     return k > 0 && this.toks[k - 1].end === this.toks[k].start;
   }
 
-  /** Scan sentence tokens [lo, hi) and return non-overlapping candidates. */
+  /**
+   * Scan sentence tokens [lo, hi) and return non-overlapping candidates. Pre-filter: a sentence
+   * without a strong time token (month, weekday, unit, digit, today/now/…) is skipped with one Set
+   * check per token; weak starters ("the", "a", "last", "nearly") are only tried when a strong
+   * token follows within four tokens.
+   */
   scan(lo: number, hi: number): Candidate[] {
     const out: Candidate[] = [];
-    const trig = timeLexicon().trigger;
+    const strong = timeLexicon().trigger;
+    let lastStrong = -1;
+    const isStrong = (k: number): boolean => {
+      const w = this.toks[k].norm;
+      const c = w.charCodeAt(0);
+      if (c >= 48 && c <= 57) return true;
+      if (c === 39 && /^'\d0s$/.test(w)) return true;
+      return strong.has(w) || (w.length > 3 && w.endsWith('.') && strong.has(w.slice(0, -1))) || (w.startsWith('mid-') && w.length > 4);
+    };
+    const flags = new Uint8Array(hi - lo);
+    for (let k = lo; k < hi; k++) if (isStrong(k)) {
+      flags[k - lo] = 1;
+      lastStrong = k;
+    }
+    if (lastStrong < 0) return out;
     for (let i = lo; i < hi; ) {
-      const w = this.w[i];
-      const maybe = trig.has(this.a(i, hi)) || /\d/.test(w) || REL_WORD[w] !== undefined || w === 'the' || PRE_MOD.has(w) || APPROX1.has(w) ||
-        w === 'a' || w === 'an' || w === 'more' || w === 'less' || w === 'at' || w === 'up' || w === 'fewer' || w === 'close' || w === 'well' || w === 'no' ||
-        lookup('number', w) !== undefined || lookup('vague', w) !== undefined || lookup('ordinal', w) !== undefined || w.startsWith('mid-') || w === 'fiscal' || w === 'that' || w === 'these';
-      const c = maybe ? this.best(i, lo, hi) : null;
+      let go = flags[i - lo] === 1;
+      if (!go && WEAK_START.has(this.toks[i].norm)) {
+        for (let k = i + 1; k < hi && k <= i + 4; k++) if (flags[k - lo]) {
+          go = true;
+          break;
+        }
+      }
+      const c = go ? this.best(i, lo, hi) : null;
       if (c) {
         out.push(c);
         i = c.e;
@@ -99,10 +119,12 @@ export class Recognizer {
     const consider = (c: Candidate | null) => {
       if (c && c.e > i && (!best || c.e > best.e)) best = c;
     };
-    consider(this.bounded(i, lo, hi));
-    consider(this.premod(i, lo, hi));
-    consider(this.core(i, lo, hi));
-    consider(this.withThe(i, lo, hi));
+    const w = this.toks[i].norm;
+    const the = w === 'the';
+    if (the) consider(this.bounded(i, lo, hi));
+    if (the || PRE_MOD.has(w) || w.startsWith('mid')) consider(this.premod(i, lo, hi));
+    if (!the) consider(this.core(i, lo, hi));
+    if (the) consider(this.withThe(i, lo, hi));
     consider(this.duration(i, lo, hi));
     return best;
   }
@@ -349,7 +371,8 @@ export class Recognizer {
     if (w === 'these' && this.n(i + 1, hi) === 'days') return { s: i, e: i + 2, desc: { k: 'ref', v: 'PRESENT_REF' }, rule: 'time/these-days' };
     // sets
     const set = lookup('set', aw);
-    if (set !== undefined) return { s: i, e: i + 1, desc: { k: 'set', v: String(set) }, rule: `time/set-${aw}` };
+    // "daily" as an adverb is a set; "a daily newspaper", "quarterly results" are not time expressions
+    if (set !== undefined && !/^(NOUN|ADJ|PROPN)$/.test(this.toks[i + 1]?.pos ?? '') || set !== undefined && i + 1 >= hi) return { s: i, e: i + 1, desc: { k: 'set', v: String(set) }, rule: `time/set-${aw}` };
     if (w === 'every' || w === 'each') return this.everySet(i, lo, hi);
     // this / last / next + unit, weekday, month, season
     if (REL_WORD[w] !== undefined && w !== 'following') {
@@ -358,7 +381,11 @@ export class Recognizer {
     }
     // weekdays
     let wd = lookup('weekday', aw);
-    if (wd === undefined && tk.cap) wd = lookup('weekday-abbr', aw);
+    // "Sun", "Sat", "Wed" alone are names and words: only before a date ("Wed., Oct. 4")
+    if (wd === undefined && tk.cap && lookup('weekday-abbr', aw) !== undefined) {
+      const k = this.n(i + 1, hi) === '.' || this.n(i + 1, hi) === ',' ? i + 2 + (this.n(i + 2, hi) === ',' ? 1 : 0) : i + 1;
+      if (this.monthAt(k, lo, hi, true) !== null || (this.dayAt(k, hi) !== null && this.monthAt(k + 1, lo, hi, true) !== null)) wd = lookup('weekday-abbr', aw);
+    }
     if (wd !== undefined && (tk.cap || lookup('weekday', aw) !== undefined)) return this.weekdayFrom(i, +wd, null, lo, hi, 'time/weekday');
     const wdp = lookup('weekday-plural', aw);
     if (wdp !== undefined && tk.cap) {
@@ -435,7 +462,7 @@ export class Recognizer {
         if (!ok) continue;
         let e = i + h.words.length;
         // "new year's": wink may split "year's" → "year" "'s"
-        for (const hw of h.words) if (hw.endsWith("'s") && this.w.slice(i, i + h.words.length + 1).includes("'s")) e++;
+        for (const hw of h.words) if (hw.endsWith("'s") && this.toks.slice(i, i + h.words.length + 1).some((t) => t.norm === "'s")) e++;
         const yy = this.yearAt(e, hi, true);
         return { s: i, e: yy !== null ? e + 1 : e, desc: { k: 'holiday', md: h.value, y: yy ?? undefined, dir: null }, rule: 'time/holiday' };
       }
@@ -725,7 +752,7 @@ export class Recognizer {
       const isA = this.n(k, hi) === 'a' || this.n(k, hi) === 'an';
       // "a year" needs a duration cue or an ago/earlier; "$5 a year" is a set
       let e2 = e + 1;
-      if (hy && this.n(e2, hi) === '-' && this.n(e2 + 1, hi) === 'old') e2 += 2;
+      if (hy && this.n(e2, hi) === '-' && this.n(e2 + 1, hi) === 'old') return null; // an age ("6-year-old"), not a time
       const after = this.n(e2, hi);
       if (!hy && (after === 'ago' || (after === 'from' && this.n(e2 + 1, hi) === 'now'))) {
         if (num.n === 'X') return { s, e: e2 + (after === 'ago' ? 1 : 2), desc: { k: 'ref', v: after === 'ago' ? 'PAST_REF' : 'FUTURE_REF' }, rule: 'time/vague-ago' };
@@ -773,6 +800,16 @@ export class Recognizer {
     return { s, e, desc: { k: 'dur', v }, rule: v.includes('X') ? 'time/vague-duration' : 'time/duration' };
   }
 }
+
+/** Words that can begin an expression without being time words themselves. */
+const WEAK_START = new Set([
+  'the', 'a', 'an', 'last', 'past', 'next', 'this', 'that', 'these', 'coming', 'previous', 'current', 'following', 'early', 'late', 'mid',
+  'earlier', 'later', 'nearly', 'almost', 'about', 'around', 'roughly', 'approximately', 'some', 'over', 'under', 'just', 'barely', 'fully',
+  'only', 'another', 'more', 'less', 'at', 'up', 'fewer', 'close', 'well', 'no', 'fiscal', 'fy', 'few', 'several', 'many', 'recent', 'first',
+  'second', 'third', 'fourth', 'latest', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve',
+  'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy',
+  'eighty', 'ninety', 'hundred', 'dozen', 'dozens', 'hundreds', 'couple', 'numerous', 'for', 'in', 'of', 'every', 'each',
+]);
 
 const UNIT_PART = new Set(['morning', 'afternoon', 'evening', 'night']);
 

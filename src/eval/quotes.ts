@@ -15,7 +15,9 @@
  * predicted speaker span overlaps a gold speaker span, or the resolved name shares a name word
  * with the gold speaker.
  *
- * Buckets: PolNeAR marks an attribution "direct" when its content holds quoted words, so a
+ * Buckets: `quoted` = direct quotations proper (gold: is_direct and a
+ * quotation mark pair around most of the content; predicted: kind `direct`) — the kind of set dyad is judged on. `direct` =
+ * PolNeAR's is_direct. PolNeAR marks an attribution "direct" when its content holds quoted words, so a
  * reported clause with a quoted fragment ("said that 'the next step' should be …") is direct there.
  * Predicted direct = kind `direct`, plus indirect quotes that contain quotation marks, plus partial
  * quotes that carry a cue; predicted indirect = the other indirect quotes. Scare quotes without a
@@ -25,6 +27,7 @@ import { readFileSync } from 'node:fs';
 import { DyadInputError } from '../errors.js';
 import { code } from '../code.js';
 import type { Quote } from '../document.js';
+import { findMarked } from '../stages/quotes/marks.js';
 
 interface GoldQuote {
   content_spans: [number, number][];
@@ -41,7 +44,8 @@ interface GoldDoc {
   quotes: GoldQuote[];
 }
 
-type Bucket = 'direct' | 'indirect';
+type Bucket = 'direct' | 'quoted' | 'indirect';
+const BUCKETS: Bucket[] = ['direct', 'quoted', 'indirect'];
 
 interface Item {
   ranges: [number, number][];
@@ -112,6 +116,8 @@ export interface BucketScores {
   spans: Record<string, { p: number; r: number; f1: number; tp: number }>;
   /** Speaker accuracy over matched pairs with a gold speaker, per threshold. */
   speaker: Record<string, { accuracy: number; n: number }>;
+  /** Per predicted kind and rule at 30 % overlap: matched / predicted. */
+  rules?: Record<string, { tp: number; n: number }>;
 }
 
 const prf = (tp: number, np: number, ng: number) => {
@@ -143,8 +149,8 @@ function predItems(text: string, quotes: Quote[], doc: number): { bucket: Bucket
   return out;
 }
 
-export function scoreQuotes(docs: GoldDoc[], onError?: (line: string) => void): { direct: BucketScores; indirect: BucketScores; msPerDoc: number; docs: number } {
-  const buckets: Record<Bucket, { gold: Item[]; pred: { item: Item; quote: Quote }[] }> = { direct: { gold: [], pred: [] }, indirect: { gold: [], pred: [] } };
+export function scoreQuotes(docs: GoldDoc[], onError?: (line: string) => void): { direct: BucketScores; quoted: BucketScores; indirect: BucketScores; msPerDoc: number; docs: number } {
+  const buckets: Record<Bucket, { gold: Item[]; pred: { item: Item; quote: Quote }[] }> = { direct: { gold: [], pred: [] }, quoted: { gold: [], pred: [] }, indirect: { gold: [], pred: [] } };
   let ms = 0;
   const results: Record<Bucket, BucketScores> = {} as never;
   const perDoc: { text: string }[] = [];
@@ -154,15 +160,22 @@ export function scoreQuotes(docs: GoldDoc[], onError?: (line: string) => void): 
     const out = code({ text: g.text, published });
     ms += performance.now() - t0;
     perDoc.push({ text: g.text });
+    const marked = findMarked(g.text).map((m) => [m.start, m.end] as [number, number]);
     for (const q of g.quotes) {
       const ranges = normRanges(g.text, q.content_spans);
       if (!ranges.length) continue;
       const sp = q.speaker_spans ?? (q.speaker_span ? [q.speaker_span] : []);
-      buckets[q.is_direct ? 'direct' : 'indirect'].gold.push({ ranges, size: sizeOf(ranges), speakerSpans: sp, speakerName: q.speaker ?? '', doc: di, label: ranges.map(([a, b]) => g.text.slice(a, b)).join(' … ') });
+      const item: Item = { ranges, size: sizeOf(ranges), speakerSpans: sp, speakerName: q.speaker ?? '', doc: di, label: ranges.map(([a, b]) => g.text.slice(a, b)).join(' … ') };
+      buckets[q.is_direct ? 'direct' : 'indirect'].gold.push(item);
+      // "quoted": a direct quotation proper — most of the content lies between quotation marks
+      if (q.is_direct && inter(ranges, marked) >= 0.5 * item.size) buckets.quoted.gold.push(item);
     }
-    for (const p of predItems(g.text, out.quotes, di)) buckets[p.bucket].pred.push({ item: p.item, quote: p.quote });
+    for (const p of predItems(g.text, out.quotes, di)) {
+      buckets[p.bucket].pred.push({ item: p.item, quote: p.quote });
+      if (p.quote.kind === 'direct') buckets.quoted.pred.push({ item: p.item, quote: p.quote });
+    }
   });
-  for (const b of ['direct', 'indirect'] as Bucket[]) {
+  for (const b of BUCKETS) {
     const { gold, pred } = buckets[b];
     const res: BucketScores = { gold: gold.length, predicted: pred.length, spans: {}, speaker: {} };
     // candidate pairs per document
@@ -203,6 +216,16 @@ export function scoreQuotes(docs: GoldDoc[], onError?: (line: string) => void): 
         }
       }
       res.spans[name] = prf(tp, pred.length, gold.length);
+      if (name === '30') {
+        const byRule: Record<string, { tp: number; n: number }> = {};
+        pred.forEach((p, k) => {
+          const r = `${p.quote.kind}:${p.quote.evidence.rule}`;
+          const x = (byRule[r] ??= { tp: 0, n: 0 });
+          x.n++;
+          if (pUsed.has(k)) x.tp++;
+        });
+        res.rules = byRule;
+      }
       res.speaker[name] = { accuracy: spN ? spOk / spN : 0, n: spN };
       if (onError && name === '30') {
         gold.forEach((gi, k) => {
@@ -215,7 +238,7 @@ export function scoreQuotes(docs: GoldDoc[], onError?: (line: string) => void): 
     }
     results[b] = res;
   }
-  return { direct: results.direct, indirect: results.indirect, msPerDoc: docs.length ? ms / docs.length : 0, docs: docs.length };
+  return { direct: results.direct, quoted: results.quoted, indirect: results.indirect, msPerDoc: docs.length ? ms / docs.length : 0, docs: docs.length };
 }
 
 export async function runEval(file: string, argv: string[]): Promise<number> {
@@ -249,7 +272,7 @@ export async function runEval(file: string, argv: string[]): Promise<number> {
   }
   const pct = (x: number) => (100 * x).toFixed(1).padStart(5);
   console.log(`dyad eval quotes: ${file} — ${s.docs} articles, ${s.msPerDoc.toFixed(2)} ms/article (whole pipeline)`);
-  for (const b of ['direct', 'indirect'] as Bucket[]) {
+  for (const b of BUCKETS) {
     const r = s[b];
     console.log(`\n${b}: gold ${r.gold}, predicted ${r.predicted}`);
     console.log('  match     P      R      F1    speaker (n)');
@@ -257,6 +280,9 @@ export async function runEval(file: string, argv: string[]): Promise<number> {
       const x = r.spans[name];
       const sp = r.speaker[name];
       console.log(`  ${name.padEnd(6)} ${pct(x.p)}  ${pct(x.r)}  ${pct(x.f1)}   ${pct(sp.accuracy)} (${sp.n})`);
+    }
+    if (argv.includes('--rules') && r.rules) {
+      for (const [k, v] of Object.entries(r.rules).sort((a, b) => b[1].n - a[1].n)) console.log(`    ${k.padEnd(40)} ${v.tp}/${v.n} matched`);
     }
   }
   if (errors) {

@@ -173,6 +173,18 @@ function hasFinite(T: Token[], a: number, b: number): boolean {
 }
 
 const isStop = (t: Token): boolean => t.text === '.' || t.text === '?' || t.text === '!' || t.text === ';';
+/** A sentence-ending token at k — not the dot of "(D-Wis.)" or of an initial ("E."). */
+function stopAt(T: Token[], k: number): boolean {
+  const t = T[k];
+  if (!isStop(t)) return false;
+  if (t.text !== '.') return true;
+  const n = T[k + 1];
+  const p = T[k - 1];
+  if (n && (n.text === ')' || n.text === ',') && n.start === t.end) return false;
+  if (p && p.end === t.start && /^[A-Z]$/.test(p.text)) return false;
+  return true;
+}
+const DASHES = new Set(['-', '–', '—', '―', '--']);
 
 function run(doc: Doc): void {
   if (!doc.tokens.length) return;
@@ -222,9 +234,9 @@ function run(doc: Doc): void {
       let k = cx.tokenAt(m.close + 1);
       while (k < T.length && T[k].pos === 'PUNCT' && (T[k].text === ',' || QUOTE_CHARS.test(T[k].text))) k++;
       const sameLine = (tk: Token | undefined) => !!tk && !/\n/.test(text.slice(m.close, tk.start));
-      if (k < T.length && sameLine(T[k]) && !isStop(T[k])) {
+      if (k < T.length && sameLine(T[k]) && !stopAt(T, k)) {
         let end = k;
-        while (end < T.length && end < k + 24 && sameLine(T[end]) && !isStop(T[end]) && !OPEN_MARKS.has(T[end].text) && T[end].text !== ':') end++;
+        while (end < T.length && end < k + 24 && sameLine(T[end]) && !stopAt(T, end) && !OPEN_MARKS.has(T[end].text) && T[end].text !== ':') end++;
         for (let c = k; c < end && c < k + 20; c++) {
           const cue = cx.cueAt[c];
           if (!cue || cx.inside[c] >= 0) continue;
@@ -243,7 +255,7 @@ function run(doc: Doc): void {
           break;
         }
         // "…" – Zelensky (headlines, captions)
-        if (!after && (T[k].text === '-' || T[k].text === '–' || T[k].text === '—')) {
+        if (!after && DASHES.has(T[k].text)) {
           const np = npAfter(T, k + 1, end);
           if (np && np.b === end && T[np.head].pos === 'PROPN') after = { cue: null, np, punct: { start: T[k].start, end: T[k].end, text: T[k].text } };
         }
@@ -265,7 +277,7 @@ function run(doc: Doc): void {
           hi = o - 1;
         } else hi = lo - 1;
       }
-      const maxGap = afterColon || afterComma ? 30 : words < 3 ? 20 : 10;
+      const maxGap = afterColon || afterComma ? 30 : words < 3 ? 20 : 40;
       for (let c = hi; c >= lo && c >= hi - maxGap - 2; c--) {
         const cue = cx.cueAt[c];
         const tc = T[c];
@@ -280,7 +292,7 @@ function run(doc: Doc): void {
       // Zelensky: "…" (headline or lead-in without a verb)
       if (!beforeAttr && afterColon && o - 1 > S.tokenStart) {
         const np = npBefore(T, o - 2, S.tokenStart, false);
-        if (np && np.a === S.tokenStart && T[np.head].pos === 'PROPN') beforeAttr = { cue: null, np, punct: { start: T[o - 1].start, end: T[o - 1].end, text: T[o - 1].text } };
+        if (np && (np.a === S.tokenStart || S.headline) && T[np.head].pos === 'PROPN') beforeAttr = { cue: null, np, punct: { start: T[o - 1].start, end: T[o - 1].end, text: T[o - 1].text } };
       }
     }
     const endsWithComma = m.close >= 0 && /,\s*$/.test(text.slice(m.end, m.close + 1)) || (m.close >= 0 && text[m.close + 1] === ',');

@@ -1,7 +1,8 @@
 /**
  * Quotation marks → quoted spans, one paragraph (line) at a time.
  *
- * Double marks: curly “…”, low „…“, guillemets «…», straight "…" (toggled). Single marks ‘…’ and
+ * Double marks: curly “…”, low „…“, guillemets «…», straight "…" (toggled), and two apostrophes
+ * ''…'' (a house style of some papers) as a straight double mark. Single marks ‘…’ and
  * straight '…' only count outside a double-quoted span and only at word edges, so apostrophes
  * (it’s, Russia’s) are never read as marks. A double quote left open at the end of a line runs to
  * the line end; when the next line opens with a mark, the quote continues there (the news
@@ -67,6 +68,13 @@ export function findMarked(text: string): Marked[] {
             doubles.push(mk(text, open, p, false, lineNo));
             open = -1;
           } else open = p;
+        } else if (c === "'" && text[p + 1] === "'" && text[p + 2] !== "'") {
+          // two apostrophes stand for a double mark ('' … '', the New York Times' house style)
+          if (open >= 0) {
+            doubles.push(mk(text, open, p, false, lineNo));
+            open = -1;
+          } else open = p + 1;
+          p++;
         }
       }
       let unclosed = false;
@@ -86,6 +94,7 @@ export function findMarked(text: string): Marked[] {
       for (let p = ls; p < lineEnd; p++) {
         const c = text[p];
         if (c !== '‘' && c !== '’' && c !== "'") continue;
+        if (c === "'" && (text[p + 1] === "'" || text[p - 1] === "'")) continue;
         if (doubles.some((d) => p > d.open && p < (d.close < 0 ? lineEnd : d.close))) continue;
         const before = p > ls ? text[p - 1] : undefined;
         const after = p + 1 < lineEnd ? text[p + 1] : undefined;

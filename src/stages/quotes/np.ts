@@ -142,7 +142,7 @@ export function npAfter(tokens: Token[], i: number, hi: number): NP | null {
     const t = tokens[k];
     if (TIME_WORDS.has(t.norm) && seenNominal && !t.cap) break;
     if (npToken(t)) {
-      if (t.pos === 'DET' && seenNominal && !isPoss(t)) break;
+      if (t.pos === 'DET' && seenNominal && !isPoss(t) && tokens[k - 1]?.pos !== 'ADP') break;
       if (t.pos === 'PUNCT' && !(seenNominal && k + 1 < hi && nominal(tokens[k + 1]))) break;
       if (TIME_WORDS.has(t.norm) && t.cap && seenNominal && /day$/.test(t.norm)) break; // "said Putin Sunday"
       if (nominal(t)) seenNominal = true;

@@ -64,7 +64,6 @@ for (const [net, bits] of [
 for (const [net, bits] of [
   ['::', 128], // unspecified
   ['::1', 128], // loopback
-  ['::ffff:0:0', 96], // IPv4-mapped (checked again as IPv4 below)
   ['64:ff9b::', 96], // NAT64
   ['100::', 64], // discard
   ['2001:db8::', 32], // documentation
@@ -83,6 +82,12 @@ export function isPrivateAddress(address: string): boolean {
   if (fam === 6) {
     const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
     if (mapped) return blocked.check(mapped[1], 'ipv4');
+    const hex = /^(?:0{0,4}:){0,4}:?(?:0{0,4}:)?ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/i.exec(address);
+    if (hex) {
+      const hi = parseInt(hex[1], 16);
+      const lo = parseInt(hex[2], 16);
+      return blocked.check(`${hi >> 8}.${hi & 255}.${lo >> 8}.${lo & 255}`, 'ipv4');
+    }
     return blocked.check(address, 'ipv6');
   }
   return true; // not an address at all: refuse
@@ -153,8 +158,8 @@ function once(url: URL, pinned: { address: string; family: number }, opts: Requi
         }
         const declared = Number(res.headers['content-length']);
         if (Number.isFinite(declared) && declared > opts.maxBytes) {
-          res.destroy();
           reject(new FetchError(`body is ${declared} bytes; the limit is ${opts.maxBytes}`));
+          res.destroy();
           return;
         }
         const chunks: Buffer[] = [];
@@ -162,8 +167,8 @@ function once(url: URL, pinned: { address: string; family: number }, opts: Requi
         res.on('data', (c: Buffer) => {
           n += c.length;
           if (n > opts.maxBytes) {
-            res.destroy();
             reject(new FetchError(`body larger than ${opts.maxBytes} bytes`));
+            res.destroy();
             return;
           }
           chunks.push(c);

@@ -171,10 +171,11 @@ function feedItems(feed: Feed, source: string, ctx: SourceContext): AsyncGenerat
       const hints = { title: it.title ?? undefined, published: it.published ?? undefined, outlet: feed.title ?? undefined };
       const hintProvenance = { title: `${feed.kind} item title`, published: `${feed.kind} item date`, outlet: `${feed.kind} channel title` };
       const base: Article = { text: '', id: it.id ?? it.link ?? src, url: it.link ?? undefined };
-      const content = it.content ?? '';
-      const contentText = content.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim();
-      if (contentText.length >= 500) {
-        yield { kind: 'job', source: src, job: { article: base, mode: 'fragment', html: content, hints, hintProvenance, provenance: { text: `${feed.kind} item content` } } };
+      // Full text: a content element (content:encoded, Atom content) of some length, or a long description.
+      const plain = (h: string | null) => (h ?? '').replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim();
+      const content = it.content && plain(it.content).length >= 250 ? it.content : plain(it.summary).length >= 1000 ? it.summary : null;
+      if (content) {
+        yield { kind: 'job', source: src, job: { article: base, mode: 'fragment', html: content, hints, hintProvenance, provenance: { text: `${feed.kind} item ${content === it.content ? 'content' : 'description'}` } } };
         continue;
       }
       if (it.link && /^https?:\/\//i.test(it.link)) {
@@ -185,7 +186,7 @@ function feedItems(feed: Feed, source: string, ctx: SourceContext): AsyncGenerat
         yield* fromUrl(it.link, ctx, { hints, hintProvenance, source: src, id: base.id });
         continue;
       }
-      const summary = content || it.summary || '';
+      const summary = it.content || it.summary || '';
       if (summary.trim()) {
         yield { kind: 'job', source: src, job: { article: base, mode: 'fragment', html: summary, hints, hintProvenance, provenance: { text: `${feed.kind} item summary (no link to follow)` } } };
       } else yield { kind: 'error', source: src, reason: 'feed item has no content, summary or link' };

@@ -316,7 +316,7 @@ export class SqliteStore implements Store {
   private putInner(article: PutArticle, doc: CodedDocument, opts: PutOptions): PutResult {
     const st = this.st;
     const now = nowIso();
-    const published = doc.article.published ?? article.published ?? null;
+    const published = article.published ?? doc.article.published ?? null;
     const declared = canonicalUrl(opts.canonicalUrl ?? null) ?? canonicalUrl(article.url ?? null);
     const keys = [urlKey(article.url), urlKey(opts.canonicalUrl ?? null)].filter((k): k is string => !!k);
     for (const k of keys) {

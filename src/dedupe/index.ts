@@ -45,12 +45,16 @@
  *    sentences are similar or the block has one candidate.
  * 4b. Modality: asserted and reported mentions are facts; `future` mentions are plans and join fact
  *    or plan clusters (the planned mention stays in the cluster, listed in `planned`, linked to the
- *    first fact mention published on or after it: `links`, `fulfilledBy`); negated and
+ *    first fact mention published on or after it: `links`, `fulfilledBy`) — but only across
+ *    articles, and only when the plan was published no later than the fact report; negated and
  *    hypothetical mentions only cluster with their own modality.
  * 5. Same or unknown place: both known in different countries → no; different names in one country
  *    → only when within 100 km, or when one of them is a country/region (feature PCLI/ADM*).
- * 6. Text similarity breaks ties: Jaccard of hashed word-bigram shingles of the evidence
- *    sentences (against up to 6 members of the cluster).
+ * 6. Text similarity: Jaccard of hashed word-bigram shingles of the evidence sentences (against
+ *    up to 6 members of the cluster) breaks ties, and is required where the dyad says little:
+ *    ≥ 0.5 when neither side is known; with one side known, 0.2 for the same code (none when the
+ *    named place is also the same) and 0.4 otherwise; with both sides known, verbal codes
+ *    (statements, appeals, accusations, threats: kind=verbal) need the same code or ≥ 0.2.
  * 7. Reprints: articles with the same normalised text hash (storyHash), or near-identical text
  *    (MinHash signatures `storySig`, LSH-banded, ≥ 0.8 agreement), are one *story*. Mentions of
  *    one story with the same code, sides, modality and sentence always go to one cluster, even if
@@ -138,7 +142,7 @@ export interface DedupeResult {
 }
 
 export interface CompatEntry {
-  kind: 'reciprocal' | 'inverse' | 'intent';
+  kind: 'reciprocal' | 'inverse' | 'intent' | 'verbal';
   code?: string;
   a?: string;
   b?: string;
@@ -165,6 +169,7 @@ export interface DedupeOptions {
 
 interface Compat {
   reciprocal: string[];
+  verbal: string[];
   inverse: Map<string, string>;
   intent: { from: string; to: string[] }[];
 }
@@ -173,9 +178,10 @@ const COMPAT_FILE = 'dedupe/compat.json';
 let defaultCompat: Compat | null = null;
 
 function buildCompat(entries: CompatEntry[]): Compat {
-  const c: Compat = { reciprocal: [], inverse: new Map(), intent: [] };
+  const c: Compat = { reciprocal: [], verbal: [], inverse: new Map(), intent: [] };
   for (const e of entries) {
     if (e.kind === 'reciprocal' && e.code) c.reciprocal.push(e.code);
+    else if (e.kind === 'verbal' && e.code) c.verbal.push(e.code);
     else if (e.kind === 'inverse' && e.a && e.b) {
       c.inverse.set(e.a, e.b);
       c.inverse.set(e.b, e.a);
@@ -190,6 +196,7 @@ function checkCompat(e: CompatEntry): string | null {
   if (e.kind === 'reciprocal') return typeof e.code === 'string' && /^\d{2,4}$/.test(e.code) ? null : 'reciprocal needs code';
   if (e.kind === 'inverse') return e.a && e.b ? null : 'inverse needs a and b';
   if (e.kind === 'intent') return e.from && Array.isArray(e.to) && e.to.length ? null : 'intent needs from and to[]';
+  if (e.kind === 'verbal') return typeof e.code === 'string' && /^\d{2,4}$/.test(e.code) ? null : 'verbal needs code';
   return `unknown kind ${String((e as CompatEntry).kind)}`;
 }
 
@@ -260,10 +267,18 @@ const STOP = new Set(
 
 /** Hashed word-bigram shingles of a sentence (lower-cased, stop words dropped). */
 export function shingles(text: string): Set<number> {
-  const words = (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => !STOP.has(w));
+  return shinglesOf(words(text));
+}
+
+function words(text: string): string[] {
+  return text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+}
+
+function shinglesOf(all: string[]): Set<number> {
+  const ws = all.filter((w) => !STOP.has(w));
   const out = new Set<number>();
-  if (words.length === 1) out.add(fnv(words[0]));
-  for (let i = 0; i + 1 < words.length; i++) out.add(fnv(words[i] + ' ' + words[i + 1]));
+  if (ws.length === 1) out.add(fnv(ws[0]));
+  for (let i = 0; i + 1 < ws.length; i++) out.add(fnv(ws[i] + ' ' + ws[i + 1]));
   return out;
 }
 
@@ -312,10 +327,6 @@ function haversineKm(a: [number, number], b: [number, number]): number {
   const dLon = (b[1] - a[1]) * rad;
   const s = Math.sin(dLat / 2) ** 2 + Math.cos(a[0] * rad) * Math.cos(b[0] * rad) * Math.sin(dLon / 2) ** 2;
   return 2 * R * Math.asin(Math.min(1, Math.sqrt(s)));
-}
-
-function normSentence(s: string): string {
-  return s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -381,6 +392,10 @@ interface CState {
   codes: Set<string>;
   /** Compact member list for plan → fact links. */
   members: { key: string; published: string | null; plan: boolean }[];
+  factArticles: Set<string>;
+  planArticles: Set<string>;
+  firstFactPub: string | null;
+  lastPlanPub: string | null;
 }
 
 function sideKey(code: string | null, country: string | null): string {
@@ -490,6 +505,7 @@ export class Clusterer {
   // -- preparation --------------------------------------------------------------------------
 
   private prepare(m: MentionRecord): Prepared {
+    const ws = words(m.sentence ?? '');
     const cls = modalityClass(m.modality);
     const pub = m.published ? dateInterval(m.published.slice(0, 10)) : null;
     const pubDay = pub ? pub.start : null;
@@ -523,11 +539,11 @@ export class Clusterer {
       weak,
       precision,
       pubDay,
-      sh: shingles(m.sentence ?? ''),
+      sh: shinglesOf(ws),
       roots,
       intentTo,
       story: this.storyOf(m),
-      sentKey: normSentence(m.sentence ?? ''),
+      sentKey: ws.join(' '),
     };
   }
 
@@ -544,9 +560,20 @@ export class Clusterer {
 
   // -- compatibility ------------------------------------------------------------------------
 
+  /**
+   * Facts and plans mix only across articles, and only when the plan was published no later than
+   * the report that it happened (a "will meet" in the same article as "met" is a different
+   * statement; a plan published after the fact is stale).
+   */
   private modalityOk(c: CState, p: Prepared): boolean {
-    if (c.cls === p.cls) return true;
-    return (c.cls === 'fact' && p.cls === 'plan') || (c.cls === 'plan' && p.cls === 'fact');
+    if (p.cls === 'negated' || p.cls === 'hypothetical' || c.cls === 'negated' || c.cls === 'hypothetical') return c.cls === p.cls;
+    const pub = p.m.published;
+    if (p.cls === 'plan') {
+      if (c.factArticles.has(p.m.articleId)) return false;
+      return !pub || !c.firstFactPub || pub.slice(0, 10) <= c.firstFactPub.slice(0, 10);
+    }
+    if (c.planArticles.has(p.m.articleId)) return false;
+    return !pub || !c.lastPlanPub || pub.slice(0, 10) >= c.lastPlanPub.slice(0, 10);
   }
 
   /** Code compatibility; returns a score (higher = closer) or -1. */
@@ -594,6 +621,33 @@ export class Clusterer {
       return haversineKm([cp.lat, cp.lon], [m.lat, m.lon]) <= this.opts.placeKm ? 0.25 : -1;
     }
     return -1;
+  }
+
+  private isVerbal(code: string): boolean {
+    return this.compat.verbal.some((v) => code.startsWith(v));
+  }
+
+  /**
+   * The sentence similarity a mention needs to join a cluster:
+   * - no actor on either side: the dyad says nothing, so only near-identical wording (≥ 0.5);
+   * - one side known: the same code and the same named place, or similar wording (0.2 with the
+   *   same code, 0.4 otherwise);
+   * - both sides known: nothing more for material codes; verbal codes (statements, accusations,
+   *   threats: kind=verbal in the data file) need the same code or similar wording (0.2).
+   * Plans announced with an intent code are matched by the intent table, not by wording.
+   */
+  private minSimilarity(c: CState, p: Prepared): number {
+    const known = (p.src ? 1 : 0) + (p.tgt ? 1 : 0);
+    const sameCode = c.codes.has(p.m.code);
+    if (known === 0) return 0.5;
+    if (known === 1) {
+      const samePlace = !!(c.place?.name && p.m.placeName && c.place.name.toLowerCase() === p.m.placeName.toLowerCase());
+      if (sameCode && samePlace) return 0;
+      return sameCode ? 0.2 : 0.4;
+    }
+    if (p.intentTo || c.intentTo) return 0;
+    if (this.isVerbal(p.m.code) && !sameCode) return 0.2;
+    return 0;
   }
 
   private similarity(c: CState, p: Prepared): number {
@@ -713,6 +767,10 @@ export class Clusterer {
       pruned: false,
       codes: new Set(),
       members: [],
+      factArticles: new Set(),
+      planArticles: new Set(),
+      firstFactPub: null,
+      lastPlanPub: null,
     };
     this.states.push(s);
     this.byId.set(id, s);
@@ -797,6 +855,13 @@ export class Clusterer {
     this.storyEvents.set(this.signature(p), s);
     this.assignment.set(m.key, c.id);
     s.members.push({ key: m.key, published: m.published, plan: p.cls === 'plan' });
+    if (p.cls === 'plan') {
+      s.planArticles.add(m.articleId);
+      if (m.published && (!s.lastPlanPub || m.published > s.lastPlanPub)) s.lastPlanPub = m.published;
+    } else if (p.cls === 'fact') {
+      s.factArticles.add(m.articleId);
+      if (m.published && (!s.firstFactPub || m.published < s.firstFactPub)) s.firstFactPub = m.published;
+    }
     // Keep the representative's shingles only (memory at scale).
     if (s.rep !== p && !s.samples.includes(p.sh)) p.sh = EMPTY;
   }
@@ -829,6 +894,8 @@ export class Clusterer {
     }
     const coarse = !p.exact;
     for (const x of compatible) {
+      // How much the wording must agree depends on how much the dyad says (see the top of the file).
+      if (x.sim < this.minSimilarity(x.c, p)) continue;
       // A coarse or undated mention needs similar wording unless the choice is unique; so does a
       // mention meeting a coarse cluster.
       if ((coarse || !x.c.exact) && compatible.length > 1 && x.sim < this.opts.coarseSimilarity) continue;

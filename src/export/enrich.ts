@@ -1,0 +1,105 @@
+/**
+ * Fill the optional ExportExtras of store rows from what the store keeps beside them: the full
+ * coded event of a mention (group, PLOVER mode/context, trigger offset, sentence index, place
+ * feature and GeoNames id), the article (publication time, title, length) and, for event rows, the
+ * outlets of all the event's mentions. Uses only optional store methods (duck-typed), so any Store
+ * works; what a store cannot give stays unset and the exporters leave those columns empty.
+ */
+import type { CodedDocument, CodedEvent } from '../document.js';
+import type { EventRow, Store, StoredArticle } from '../store/types.js';
+import type { ExportRow } from './common.js';
+
+interface RichStore {
+  eventMention?(id: string): CodedEvent | null;
+  event?(id: string): { event: EventRow; mentions: EventRow[] } | null;
+}
+
+interface ArticleInfo {
+  published: string | null;
+  title: string | null;
+  length: number;
+  places: Map<string, { feature: string | null; geonameid: number | null }>;
+}
+
+export class Enricher {
+  private readonly articles = new Map<string, ArticleInfo | null>();
+  constructor(private readonly store: Store, private readonly cacheSize = 256) {}
+
+  private article(id: string): ArticleInfo | null {
+    if (this.articles.has(id)) return this.articles.get(id)!;
+    let info: ArticleInfo | null = null;
+    try {
+      const a = this.store.article(id) as { article: StoredArticle; doc: CodedDocument } | null;
+      if (a) {
+        const places = new Map<string, { feature: string | null; geonameid: number | null }>();
+        for (const p of a.doc?.places ?? []) places.set(p.id, { feature: p.feature ?? null, geonameid: p.geonameid ?? null });
+        info = { published: a.article.published, title: a.article.title, length: a.article.text.length, places };
+      }
+    } catch {
+      info = null;
+    }
+    if (this.articles.size >= this.cacheSize) this.articles.delete(this.articles.keys().next().value as string);
+    this.articles.set(id, info);
+    return info;
+  }
+
+  private fromEvent(row: ExportRow, ev: CodedEvent | null, art: ArticleInfo | null): ExportRow {
+    const out: ExportRow = { ...row };
+    if (art) {
+      out.published = art.published;
+      out.title = art.title;
+      out.docLength = art.length;
+    }
+    if (ev) {
+      out.group = ev.group ?? null;
+      out.ploverMode = ev.plover?.mode ?? null;
+      out.ploverContext = ev.plover?.context ?? null;
+      out.sentenceIndex = typeof ev.evidence?.sentence === 'number' ? ev.evidence.sentence : null;
+      out.triggerStart = ev.evidence?.trigger?.start ?? ev.evidence?.start ?? null;
+      const pid = ev.place?.place ?? null;
+      const p = pid && art ? art.places.get(pid) : undefined;
+      if (p) {
+        out.placeFeature = p.feature;
+        out.geonameid = p.geonameid;
+      }
+    }
+    return out;
+  }
+
+  /** A mention-level row (row.id is the mention id). */
+  mention(row: EventRow): ExportRow {
+    const rs = this.store as unknown as RichStore;
+    let ev: CodedEvent | null = null;
+    try {
+      ev = rs.eventMention ? rs.eventMention(row.id) : null;
+    } catch {
+      ev = null;
+    }
+    return this.fromEvent(row, ev, this.article(row.articleId));
+  }
+
+  /** An event (cluster) row: details of its representative mention plus the outlets of all mentions. */
+  event(row: EventRow): ExportRow {
+    const rs = this.store as unknown as RichStore;
+    let detail: { event: EventRow; mentions: EventRow[] } | null = null;
+    try {
+      detail = rs.event ? rs.event(row.cluster) : null;
+    } catch {
+      detail = null;
+    }
+    if (!detail) return this.fromEvent(row, null, this.article(row.articleId));
+    const rep =
+      detail.mentions.find((m) => m.articleId === row.articleId && m.evidenceStart === row.evidenceStart && m.code === row.code) ?? null;
+    let ev: CodedEvent | null = null;
+    try {
+      ev = rep && rs.eventMention ? rs.eventMention(rep.id) : null;
+    } catch {
+      ev = null;
+    }
+    const out = this.fromEvent(row, ev, this.article(row.articleId));
+    const outlets: string[] = [];
+    for (const m of detail.mentions) if (m.outlet && !outlets.includes(m.outlet)) outlets.push(m.outlet);
+    out.outlets = outlets;
+    return out;
+  }
+}

@@ -15,7 +15,7 @@ import type { Stage } from '../types.js';
 import { Recognizer, type Candidate } from './recognize.js';
 import { clauseDirection, resolve, type Context } from './resolve.js';
 import { parseYMD, type YMD } from './calendar.js';
-import { timeLexicon, LEXICON_FILE } from './lexicon.js';
+import { lookup, timeLexicon, LEXICON_FILE } from './lexicon.js';
 
 /** Character ranges inside quotation marks, paragraph by paragraph. */
 export function quoteRanges(text: string): [number, number][] {
@@ -69,7 +69,13 @@ export function runTime(doc: Doc): void {
     if (!cands.length) continue;
     const items = cands.map((c) => {
       const start = doc.tokens[c.s].start;
-      const end = doc.tokens[c.e - 1].end;
+      let end = doc.tokens[c.e - 1].end;
+      // wink keeps a sentence-final full stop on some words ("March."): not part of the expression
+      const last = doc.tokens[c.e - 1].norm;
+      if (last.length > 1 && last.endsWith('.') && !/\..*\./.test(last)) {
+        const bare = last.slice(0, -1);
+        if (lookup('month-abbr', bare) === undefined && lookup('weekday-abbr', bare) === undefined) end--;
+      }
       return { c, start, end, quoted: inRanges((quotes ??= quoteRanges(doc.text)), start, end) };
     });
     // Outside quotes first, so a quote's "tomorrow" can use the statement date of its own sentence.

@@ -405,7 +405,7 @@ export class Recognizer {
       const m2 = this.monthAt(k, lo, hi, true);
       if (m2 !== null) {
         let e = k + 1;
-        if (this.n(e, hi) === '.') e++;
+        if (this.n(e, hi) === '.' && lookup('month-abbr', this.n(k, hi)) !== undefined && this.touch(e)) e++;
         let y: number | undefined;
         const y1 = this.yearAt(e, hi, true) ?? (this.n(e, hi) === ',' ? this.yearAt(e + 1, hi, true) : null);
         if (y1 !== null) {
@@ -590,7 +590,7 @@ export class Recognizer {
 
   private weekdayFrom(i: number, wd: number, dir: Dir, lo: number, hi: number, rule: string, s = i): Candidate {
     let e = i + 1;
-    if (this.n(e, hi) === '.') e++;
+    if (this.n(e, hi) === '.' && lookup('weekday-abbr', this.n(i, hi)) !== undefined && this.touch(e)) e++;
     // "Friday, Oct. 23" / "Saturday 19 May" → the date
     const k = this.n(e, hi) === ',' ? e + 1 : e;
     const mo = this.monthAt(k, lo, hi, true);
@@ -611,7 +611,7 @@ export class Recognizer {
 
   private monthFrom(i: number, mo: number, lo: number, hi: number): Candidate {
     let e = i + 1;
-    if (this.n(e, hi) === '.') e++;
+    if (this.n(e, hi) === '.' && lookup('month-abbr', this.n(i, hi)) !== undefined && this.touch(e)) e++;
     const d = this.dayAt(e, hi);
     if (d !== null && /^\d/.test(this.n(e, hi)) && this.n(e + 1, hi) !== '-' && !COUNT_WORD.test(this.n(e + 1, hi)) && !(this.yearAt(e, hi, true) !== null)) {
       let f = e + 1;

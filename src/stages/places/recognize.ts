@@ -45,9 +45,16 @@ const ACTOR_NOUN = new Set(['delegation', 'delegations', 'government', 'governme
 const COUNTY_WORDS = /^(county|parish|borough)$/i;
 const PERSON_TITLES = new Set(['mr', 'mrs', 'ms', 'dr', 'sir', 'president', 'gen', 'general', 'sen', 'senator', 'rep', 'gov', 'governor', 'judge', 'coach', 'capt', 'sgt', 'officer', 'lt', 'det', 'deputy', 'chief', 'mayor', 'pope', 'king', 'queen', 'prince', 'st']);
 const BUILDING = new Set(['house', 'hall', 'office', 'palace', 'square', 'street', 'court', 'centre', 'center', 'building', 'tower', 'church', 'bridge', 'station', 'airport', 'park', 'garden', 'gardens', 'hospital', 'college', 'school']);
+/** Words that make an organisation of a place name before them ("Mansfield Police Department"): the place stays a toponym. */
+const INSTITUTION = new Set(['county', 'parish', 'province', 'oblast', 'region', 'state', 'city', 'police', 'sheriff', "sheriff's", 'department', 'council', 'school', 'schools', 'university', 'college', 'fire', 'board', 'house', 'senate', 'public', 'high', 'community', 'hospital', 'airport', 'chamber', 'mayor', 'governor', 'church', 'museum', 'zoo', 'library', 'court', 'jail', 'regional', 'township', 'avenue', 'street', 'road', 'highway', 'district', 'area', 'metro', 'international', 'national', 'general', 'health', 'medical', 'memorial', 'municipal', 'village', 'town', 'authority', 'commission', 'office', 'legislature', 'assembly', 'government', 'administration', 'army', 'navy', 'guard', 'port', 'station', 'center', 'centre', 'times', 'herald', 'tribune', 'journal', 'gazette', 'courier', 'post', 'news', 'daily', 'observer', 'press', 'star', 'sun', 'chronicle', 'independent', 'record', 'examiner', 'democrat', 'republican', 'bee', 'globe', 'ledger', 'register', 'sentinel', 'review', 'express', 'telegraph', 'attorney', 'prosecutor', 'court', 'circuit', 'superior', 'supreme', 'athletic', 'club', 'symphony', 'stadium', 'arena', 'valley', 'river', 'lake', 'bay', 'beach', 'islands', 'island', 'mountains', 'north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central', 'downtown', 'area', 'metropolitan', 'region', 'campus', 'division', 'bureau', 'agency', 'institute', 'foundation', 'association', 'society', 'union', 'company', 'corp', 'inc', 'bank', 'federal', 'attorney', 'police', 'patrol', 'troopers', 'blvd', 'boulevard', 'drive', 'lane', 'parkway', 'square', 'plaza', 'mall', 'market', 'festival', 'fair', 'marathon', 'open', 'summit', 'conference', 'talks', 'agreement', 'accord', 'accords', 'convention', 'protocol', 'declaration', 'treaty', 'process']);
 const NAME_LINK = new Set(['of', 'and', 'the']);
 
-const isWordChar = (c: string | undefined) => !!c && /[\p{L}\p{M}\p{N}]/u.test(c);
+const isWordChar = (c: string | undefined): boolean => {
+  if (!c) return false;
+  const k = c.charCodeAt(0);
+  if (k < 128) return (k >= 48 && k <= 57) || (k >= 65 && k <= 90) || (k >= 97 && k <= 122);
+  return /[\p{L}\p{M}\p{N}]/u.test(c);
+};
 
 interface Match {
   start: number;
@@ -61,27 +68,48 @@ interface Match {
 }
 
 /** Longest surfaces matching the text at token `t`'s start. */
+const lowerForms = new Map<number, string>();
+/** The comparable form of a surface code: lower-cased unless case-sensitive, curly quotes straightened, no leading "the ". */
+function form(g: Gazetteer, code: number): { text: string; cs: boolean; kind: SurfaceKind; entry: number } {
+  const s = surface(g, code);
+  let f = lowerForms.get(code);
+  if (f === undefined) {
+    f = s.text.replace(/[‘’]/g, "'");
+    if (!s.cs) {
+      f = f.toLowerCase();
+      if (f.startsWith('the ')) f = f.slice(4);
+    }
+    lowerForms.set(code, f);
+  }
+  return { text: f, cs: s.cs, kind: s.kind, entry: s.entry };
+}
+
 function lookup(g: Gazetteer, text: string, tokens: Token[], t: number): Match | null {
   const tk = tokens[t];
   const start = tk.start;
-  const key = firstWordKey(text.slice(start, start + 40));
-  if (!key) return null;
-  const codes = g.index.get(key) ?? (key.endsWith('.') ? g.index.get(key.slice(0, -1)) : undefined);
-  if (!codes) return null;
+  // Fast path: the token itself is the first word (most tokens); else the first word of the text there.
+  let codes = g.index.get(tk.norm);
+  if (!codes) {
+    if (/^[a-z]+$/.test(tk.norm)) return null;
+    const key = firstWordKey(text.slice(start, start + 40));
+    if (!key) return null;
+    codes = g.index.get(key) ?? (key.endsWith('.') ? g.index.get(key.slice(0, -1)) : undefined);
+    if (!codes) return null;
+  }
   let best: Match | null = null;
-  const window = text.slice(start, start + 64).replace(/[‘’]/g, "'");
-  const lowerWindow = window.toLowerCase();
+  let window: string | null = null;
+  let lowerWindow: string | null = null;
   for (const code of codes) {
-    const s = surface(g, code);
-    let form = s.text.replace(/[‘’]/g, "'");
-    if (!s.cs && /^the /i.test(form)) form = form.slice(4);
-    const len = form.length;
+    const s = form(g, code);
+    const len = s.text.length;
     if (best && len < best.end - best.start) continue;
-    if (s.cs ? !window.startsWith(form) : !lowerWindow.startsWith(form.toLowerCase())) continue;
+    if (window === null) {
+      window = text.slice(start, start + 64).replace(/[‘’]/g, "'");
+      lowerWindow = window.toLowerCase();
+    }
+    if (s.cs ? !window.startsWith(s.text) : !lowerWindow!.startsWith(s.text)) continue;
     // The next character must not continue a word ("Parisian", "Georgians" for "Georgian").
-    const next = text[start + len];
-    if (isWordChar(next)) continue;
-    // A final dot may be the sentence's: fine either way.
+    if (isWordChar(text[start + len])) continue;
     if (best && len === best.end - best.start) {
       if (best.kind === s.kind && !best.entries.includes(s.entry)) best.entries.push(s.entry);
       continue;
@@ -117,6 +145,37 @@ export function findToponyms(doc: Doc, opts: FindOptions = {}): Toponym[] {
   }
   if (matches.length === 0) return [];
 
+  // --- person words: words seen inside a run of capitalised names that is not a place ("Roy Jones",
+  // "George Bush", "Beauregard Torres"), or marked by the actors stage as part of a person's name.
+  const personish = new Set<string>();
+  for (const mn of doc.mentions) {
+    const a = doc.actors.get(mn.actor);
+    if (a && a.kind === 'person') for (let j = mn.tokenStart; j < mn.tokenEnd && j < tokens.length; j++) if (tokens[j].cap) personish.add(tokens[j].norm);
+  }
+  {
+    const placeStart = new Set(matches.filter((m) => m.tokenEnd - m.tokenStart > 1).flatMap((m) => Array.from({ length: m.tokenEnd - m.tokenStart }, (_, k) => m.tokenStart + k)));
+    let run: number[] = [];
+    const flush = () => {
+      if (run.length >= 2 && !run.some((j) => placeStart.has(j) || INSTITUTION.has(tokens[j].norm) || g.never.has(tokens[j].norm))) {
+        const first = tokens[run[0]];
+        const prev = run[0] > 0 ? tokens[run[0] - 1] : null;
+        const atStart = !prev || prev.sentence !== first.sentence;
+        // A sentence-initial run may begin with an ordinary capitalised word: skip that word.
+        for (let k = atStart ? 1 : 0; k < run.length; k++) personish.add(tokens[run[k]].norm);
+        if (atStart && run.length >= 3) personish.add(first.norm);
+      }
+      run = [];
+    };
+    for (let j = 0; j < tokens.length; j++) {
+      const tk = tokens[j];
+      const title = tk.cap && PERSON_TITLES.has(tk.norm.endsWith('.') ? tk.norm.slice(0, -1) : tk.norm);
+      if (tk.cap && tk.pos === 'PROPN' && !title && (!run.length || tokens[run[run.length - 1]].sentence === tk.sentence)) run.push(j);
+      else if (/^["“”]$/.test(tk.text) && run.length) continue; // Beauregard “Bud” Torres
+      else { flush(); if (tk.cap && tk.pos === 'PROPN' && !title) run.push(j); }
+    }
+    flush();
+  }
+
   // --- refiners: gate -------------------------------------------------------------------------
   const kept: { m: Match; locative: boolean; qualifier: string | null; weak: boolean; adjectival: boolean }[] = [];
   for (const m of matches) {
@@ -125,6 +184,8 @@ export function findToponyms(doc: Doc, opts: FindOptions = {}): Toponym[] {
     const lower = surfaceText.toLowerCase();
     const single = m.tokenEnd - m.tokenStart === 1 || !/\s/.test(surfaceText);
     if (g.never.has(lower)) continue;
+    // Surnames and first names of people in this article are not places (big places excepted).
+    if (m.kind === 'name' && m.tokenEnd - m.tokenStart === 1 && personish.has(first.norm) && !m.entries.some((i) => ['PCLI', 'ADM1', 'PPLC', 'CONT'].includes(g.rows[i][5]) || g.rows[i][6] > 1000000)) continue;
     // All-caps words are acronyms unless the surface is a case-sensitive form ("US") or the word is long (datelines).
     if (!m.cs && surfaceText.length > 1 && surfaceText === surfaceText.toUpperCase() && /[A-Z]{2}/.test(surfaceText) && surfaceText.length < 4) continue;
     const prev = m.tokenStart > 0 ? tokens[m.tokenStart - 1] : null;
@@ -169,7 +230,7 @@ export function findToponyms(doc: Doc, opts: FindOptions = {}): Toponym[] {
     // handled as one surface). A country before one is an adjective ("US President"): kept as such.
     let adjectival = false;
     const headline = doc.sentences[m.sentence]?.headline ?? false;
-    if (m.kind === 'name' && next && next.cap && (next.pos === 'PROPN' || next.pos === 'NOUN') && !qualifier && !headline && !/^(County|Parish|Province|Oblast|Region|State|City)$/i.test(next.text)) {
+    if (m.kind === 'name' && next && next.cap && (next.pos === 'PROPN' || next.pos === 'NOUN') && !qualifier && !headline && !INSTITUTION.has(next.norm)) {
       const nm = lookup(g, text, tokens, m.tokenEnd);
       const nextIsPlace = !!nm && !g.common.has(next.norm) && !g.context.has(next.norm) && !g.never.has(next.norm);
       if (!nextIsPlace) {

@@ -219,3 +219,23 @@ test('dedupe: scales (blocking): 30k synthetic mentions in well under the time o
   assert.ok(r.clusters.length < 30000 && r.clusters.length > 1000, `clusters ${r.clusters.length}`);
   assert.ok(ms < 8000, `took ${ms.toFixed(0)} ms`);
 });
+
+test('dedupe: statements with no known actor on either side are not merged on the date alone', () => {
+  assert.equal(run('unknown-actors').clusters.length, 2);
+  // Identical wording (a reprinted sentence in another story) still merges.
+  const same = records('unknown-actors').map((m) => ({ ...m, sentence: 'A spokesperson said the harbour would reopen next month.' }));
+  assert.equal(clusterMentions(same).clusters.length, 1);
+});
+
+test('dedupe: verbal codes need the same code or similar wording', () => {
+  const r = run('verbal-codes');
+  assert.equal(r.clusters.length, 2, 'two reports of one accusation (112) + a different criticism (111)');
+  assert.equal(r.assignment.get('c1:e0'), r.assignment.get('c3:e2'));
+  assert.notEqual(r.assignment.get('c1:e0'), r.assignment.get('c2:e1'));
+});
+
+test('dedupe: a plan and a fact in the same article are different events', () => {
+  const r = run('same-article-plan');
+  assert.equal(r.clusters.length, 2);
+  assert.deepEqual(r.clusters.map((c) => c.status).sort(), ['occurred', 'planned']);
+});

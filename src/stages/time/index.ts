@@ -61,6 +61,7 @@ export function runTime(doc: Doc): void {
   let quotes: [number, number][] | null = null;
   let lastDay: YMD | null = null;
   let lastDaySentence = -10;
+  let lastYear: number | null = null;
   let lastQuarter: { y: number; q: number } | null = null;
   /** Day-precision dates outside quotes, per sentence (statement anchors). */
   const statementDay = new Map<number, YMD>();
@@ -95,7 +96,7 @@ export function runTime(doc: Doc): void {
         }
       }
       const dir = clauseDirection(doc.tokens, s.tokenStart, s.tokenEnd, c.s, c.e);
-      const ctx: Context = { ref, dir, lastDay, lastQuarter, nearDay: lastDaySentence >= s.i - 1 ? lastDay : null };
+      const ctx: Context = { ref, dir, lastDay, lastQuarter, lastYear, nearDay: lastDaySentence >= s.i - 1 ? lastDay : null };
       const r = resolve(c.desc, ctx);
       if (!r) continue;
       const text = doc.text.slice(it.start, it.end);
@@ -124,6 +125,7 @@ export function runTime(doc: Doc): void {
         lastDay = r.day;
         lastDaySentence = s.i;
       }
+      if (/^\d{4}/.test(r.value) && r.type !== 'DURATION') lastYear = +r.value.slice(0, 4);
       const q = /^(\d{4})-Q(\d)$/.exec(r.value);
       if (q && ((c.desc.k === 'quarter' && c.desc.q !== null) || c.desc.k === 'rel')) lastQuarter = { y: +q[1], q: +q[2] };
     }

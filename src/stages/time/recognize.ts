@@ -18,7 +18,7 @@ export type Desc =
   | { k: 'rel'; unit: string; off: number } // this/last/next week, month, year, quarter, weekend, decade
   | { k: 'ago'; unit: string; n: number } // two weeks ago (n < 0), in two weeks' time (n > 0)
   | { k: 'season'; s: string; y?: number; dir: Dir }
-  | { k: 'quarter'; q: number | null; y?: number; half?: boolean }
+  | { k: 'quarter'; q: number | null; y?: number; half?: boolean; yOff?: number }
   | { k: 'yearago' } // "a year ago", "year-earlier": the same period a year before (quarter context)
   | { k: 'year'; y: number }
   | { k: 'decade'; v: string }
@@ -185,6 +185,28 @@ export class Recognizer {
       return { s: i, e: i + (nx === 'near' ? 3 : 2), desc: { k: 'ref', v: 'FUTURE_REF' }, rule: 'time/the-future' };
     if (nx === 'past' && !this.startsQuantity(i + 2, hi) && !this.unitAt(i + 2, hi))
       return { s: i, e: i + 2, desc: { k: 'ref', v: 'PAST_REF' }, rule: 'time/the-past' };
+    // "the year ended June 30" is a period; "for the (full|fiscal) year" the current year
+    {
+      let k = i + 1;
+      let latest = false;
+      if (this.n(k, hi) === 'latest' || this.n(k, hi) === 'current') {
+        latest = this.n(k, hi) === 'latest';
+        k++;
+      }
+      while (this.n(k, hi) === 'full' || this.n(k, hi) === 'fiscal' || this.n(k, hi) === 'calendar') k++;
+      if (this.n(k, hi) === 'year' && this.n(k + 1, hi) !== "'s" && this.n(k + 1, hi) !== '-') {
+        const after = this.n(k + 1, hi);
+        if (after === 'ended' || after === 'ending' || after === 'to' || after === 'through') return { s: i, e: k + 1, desc: { k: 'dur', v: 'P1Y' }, rule: 'time/the-year-ended' };
+        if (after === 'two' && this.n(k + 2, hi) === 'thousand') return { s: i, e: k + 3, desc: { k: 'year', y: 2000 }, rule: 'time/the-year-2000' };
+        const p = this.n(i - 1, hi);
+        if (k > i + 1 || /^(for|of|in|during|through|throughout)$/.test(p))
+          return { s: i, e: k + 1, desc: { k: 'rel', unit: 'Y', off: latest ? -1 : 0 }, rule: 'time/the-year' };
+      }
+      if (nx === 'end' && this.n(i + 2, hi) === 'of' && this.n(i + 3, hi) === 'the' && /^(year|month|week)$/.test(this.n(i + 4, hi)))
+        return { s: i, e: i + 5, desc: { k: 'rel', unit: this.n(i + 4, hi) === 'year' ? 'Y' : this.n(i + 4, hi) === 'month' ? 'M' : 'W', off: 0 }, rule: 'time/the-end-of-the-unit' };
+      if (nx === 'nineties' || nx === 'eighties' || nx === 'seventies' || nx === 'sixties' || nx === 'fifties' || nx === 'twenties' || nx === 'thirties' || nx === 'forties')
+        return { s: i, e: i + 2, desc: { k: 'decade', v: '19' + { twenties: 2, thirties: 3, forties: 4, fifties: 5, sixties: 6, seventies: 7, eighties: 8, nineties: 9 }[nx] }, rule: 'time/the-nineties' };
+    }
     if (nx === 'weekend') return { s: i, e: i + 2, desc: { k: 'rel', unit: 'WE', off: 0 }, rule: 'time/the-weekend' };
     if (nx === 'day' && (this.n(i + 2, hi) === 'before' || this.n(i + 2, hi) === 'after')) {
       const nn = this.n(i + 3, hi);
@@ -211,6 +233,10 @@ export class Recognizer {
       if (u === 'quarter' || u === 'period') return { s: i, e: i + 3, desc: { k: 'quarter', q: null }, rule: 'time/the-quarter' };
     }
     if (nx === 'quarter' && !this.n(i + 2, hi).startsWith('-')) return { s: i, e: i + 2, desc: { k: 'quarter', q: null }, rule: 'time/the-quarter' };
+    if (/^(1\d|20)\d\d$/.test(nx)) {
+      const q = this.quarter(i + 2, lo, hi);
+      if (q && q.desc.k === 'quarter' && q.desc.y === undefined) return { s: i, e: q.e, desc: { ...q.desc, y: +nx }, rule: 'time/the-year-quarter' };
+    }
     if (/^(1\d|20)\d\d$/.test(nx) && (this.n(i + 2, hi) === 'period' || this.n(i + 2, hi) === 'quarter'))
       return { s: i, e: i + 3, desc: { k: 'yearago' }, rule: 'time/the-year-period' };
     return null;
@@ -232,7 +258,12 @@ export class Recognizer {
   /** A number at k: digits, words ("twenty four", "twenty-four"), "a", "a couple of", "a few" (X). */
   private number(k: number, hi: number): { n: number | 'X'; e: number } | null {
     const w = this.n(k, hi);
-    if (/^\d+(\.\d+)?$/.test(w) && w.length <= 4) return { n: +w, e: k + 1 };
+    if (/^\d+(\.\d+)?$/.test(w) && w.length <= 4) {
+      if (/^(19|20)\d\d$/.test(w) && /^(second|first|third|fourth|quarter|half)$/.test(this.n(k + 1, hi))) return null;
+      // "2 1/2 years"
+      if (this.n(k + 1, hi) === '1/2') return { n: +w + 0.5, e: k + 2 };
+      return { n: +w, e: k + 1 };
+    }
     if (w === 'a' || w === 'an') {
       const n1 = this.n(k + 1, hi);
       if (n1 === 'few') return { n: 'X', e: k + 2 };
@@ -360,10 +391,12 @@ export class Recognizer {
         if (this.toks[i].pos !== 'ADJ') return null;
       }
       if (aw === 'recent') {
+        // "recent weeks" is a period; the bare adjective ("a recent survey") is not tagged
         const u = this.unitAt(i + 1, hi);
-        if (u && !u.single) return { s: i, e: i + 2, desc: { k: 'dur', v: durValue('X', u.unit) }, rule: 'time/recent-units' };
+        if (u && !u.single) return { s: i, e: i + 2, desc: { k: 'ref', v: 'PAST_REF' }, rule: 'time/recent-units' };
+        return null;
       }
-      if (aw === 'now' && (this.n(i - 1, hi) === 'from' || this.n(i + 1, hi) === 'that')) return null;
+      if (aw === 'now' && this.n(i - 1, hi) === 'from') return null;
       return { s: i, e: i + 1, desc: { k: 'ref', v: String(ref) }, rule: `time/ref-${aw}` };
     }
     if (w === 'future' && /^(in|near|foreseeable)$/.test(this.n(i - 1, hi))) return { s: i, e: i + 1, desc: { k: 'ref', v: 'FUTURE_REF' }, rule: 'time/ref-future' };
@@ -372,7 +405,7 @@ export class Recognizer {
     // sets
     const set = lookup('set', aw);
     // "daily" as an adverb is a set; "a daily newspaper", "quarterly results" are not time expressions
-    if (set !== undefined && !/^(NOUN|ADJ|PROPN)$/.test(this.toks[i + 1]?.pos ?? '') || set !== undefined && i + 1 >= hi) return { s: i, e: i + 1, desc: { k: 'set', v: String(set) }, rule: `time/set-${aw}` };
+    if (set !== undefined && (aw !== 'quarterly' && aw !== 'annually' || !/^(NOUN|ADJ|PROPN)$/.test(this.toks[i + 1]?.pos ?? '') || i + 1 >= hi)) return { s: i, e: i + 1, desc: { k: 'set', v: String(set) }, rule: `time/set-${aw}` };
     if (w === 'every' || w === 'each') return this.everySet(i, lo, hi);
     // this / last / next + unit, weekday, month, season
     if (REL_WORD[w] !== undefined && w !== 'following') {
@@ -442,6 +475,25 @@ export class Recognizer {
     if (y !== null && this.plausibleYear(i, lo, hi)) {
       // "2022-23" season/fiscal spans: keep the first year only
       return { s: i, e: i + 1, desc: { k: 'year', y }, rule: 'time/year' };
+    }
+    if (w === 'year' && ((this.n(i + 1, hi) === '-' && this.n(i + 2, hi) === 'end') || this.n(i + 1, hi) === 'end' || (this.n(i + 1, hi) === "'s" && this.n(i + 2, hi) === 'end'))) {
+      const e = this.n(i + 1, hi) === 'end' ? i + 2 : i + 3;
+      return { s: i, e, desc: { k: 'rel', unit: 'Y', off: 0 }, rule: 'time/year-end' };
+    }
+    if (w === 'that') {
+      const u = this.n(i + 1, hi);
+      if ((u === 'year' || u === 'day' || u === 'month' || u === 'week') && this.n(i + 2, hi) !== "'s" && this.toks[i + 2]?.pos !== 'NOUN')
+        return { s: i, e: i + 2, desc: { k: 'discourse', unit: u === 'year' ? 'Y' : u === 'day' ? 'D' : u === 'month' ? 'M' : 'W', off: 0 }, rule: 'time/that-unit' };
+      if (u === 'same' && /^(year|day)$/.test(this.n(i + 2, hi)))
+        return { s: i, e: i + 3, desc: { k: 'discourse', unit: this.n(i + 2, hi) === 'year' ? 'Y' : 'D', off: 0 }, rule: 'time/that-same-unit' };
+    }
+    if ((w === 'nineteen' || w === 'twenty') && this.n(i + 1, hi) !== '-') {
+      // spoken years: "nineteen ninety-six", "twenty ten"
+      const num = this.number(i + 1, hi);
+      if (num && num.n !== 'X' && num.n >= 10 && num.n < 100 && !this.unitAt(num.e, hi)) {
+        const y = (w === 'nineteen' ? 1900 : 2000) + num.n;
+        return { s: i, e: num.e, desc: { k: 'year', y }, rule: 'time/spoken-year' };
+      }
     }
     if ((w === 'year' && (this.n(i + 1, hi) === '-' && (this.n(i + 2, hi) === 'earlier' || this.n(i + 2, hi) === 'ago'))))
       return { s: i, e: i + 3, desc: { k: 'yearago' }, rule: 'time/year-ago' };
@@ -644,7 +696,11 @@ export class Recognizer {
     if (wd !== undefined && w !== 'past' && w !== 'coming' && w !== 'current' && w !== 'previous')
       return this.weekdayFrom(i + 1, +wd, w === 'last' ? -1 : w === 'next' ? 1 : 0, lo, hi, `time/${w}-weekday`, i);
     const mo = this.monthAt(i + 1, lo, hi, true);
-    if (mo !== null && w !== 'current' && w !== 'coming') return { s: i, e: i + 2, desc: { k: 'month', m: mo, dir: off === -1 ? -1 : off === 1 ? 1 : 0 }, rule: `time/${w}-month` };
+    if (mo !== null && w !== 'current' && w !== 'coming') {
+      const c = this.monthFrom(i + 1, mo, lo, hi);
+      if (c.desc.k === 'date' && c.desc.y === undefined) return { s: i, e: c.e, desc: c.desc, rule: `time/${w}-month-day` };
+      return { s: i, e: i + 2 + (this.n(i + 2, hi) === '.' && this.touch(i + 2) ? 1 : 0), desc: { k: 'month', m: mo, dir: off === -1 ? -1 : off === 1 ? 1 : 0 }, rule: `time/${w}-month` };
+    }
     const se = lookup('season', nx);
     if (se !== undefined && w !== 'current') return { s: i, e: i + 2, desc: { k: 'season', s: String(se), dir: off === -1 ? -1 : off === 1 ? 1 : 0 }, rule: `time/${w}-season` };
     return null;
@@ -665,7 +721,7 @@ export class Recognizer {
     // "this year's third quarter"
     if (unit === 'Y' && this.n(k + 1, hi) === "'s") {
       const q = this.quarter(k + 2, 0, hi);
-      if (q && q.desc.k === 'quarter') return { s, e: q.e, desc: { k: 'quarter', q: q.desc.q, y: undefined, half: q.desc.half }, rule: 'time/rel-year-quarter' };
+      if (q && q.desc.k === 'quarter') return { s, e: q.e, desc: { k: 'quarter', q: q.desc.q, y: undefined, half: q.desc.half, yOff: off }, rule: 'time/rel-year-quarter' };
     }
     return { s, e: k + 1, desc: { k: 'rel', unit, off }, rule: `time/${this.n(s, hi)}-${this.a(k, hi)}` };
   }
@@ -786,8 +842,12 @@ export class Recognizer {
       if (k === i && (prev === 'of' && /^(years|months|decades|weeks)$/.test(this.a(k, hi)))) return this.durFinish(s, k + 1, durValue('X', u.unit), hi, u.unit, 'X');
     }
     // "the past/last year", "the coming week": periods ending/starting now
-    if (u && u.single && rel !== null && hadThe && u.unit !== 'Q' && u.unit !== 'WE' && u.unit !== 'D')
-      return { s, e: k + 1, desc: { k: 'dur', v: durValue(1, u.unit === 'M' && /^min/.test(this.a(k, hi)) ? 'TM' : u.unit) }, rule: 'time/the-past-unit' };
+    if (u && u.single && rel !== null && hadThe && u.unit !== 'Q' && u.unit !== 'WE' && u.unit !== 'D') {
+      const min = u.unit === 'M' && /^min/.test(this.a(k, hi));
+      // "the past year", "the last week": the calendar unit before this one (TimeBank); "the past hour" a duration
+      if (!min && u.unit !== 'H' && u.unit !== 'S' && rel !== 0) return { s, e: k + 1, desc: { k: 'rel', unit: u.unit === '2W' ? 'W' : u.unit, off: rel }, rule: 'time/the-past-unit' };
+      return { s, e: k + 1, desc: { k: 'dur', v: durValue(1, min ? 'TM' : u.unit) }, rule: 'time/the-past-unit' };
+    }
     void lo;
     return null;
   }
@@ -819,6 +879,14 @@ function isCalendar(d: Desc): boolean {
 
 /** TIMEX3 duration value: P3Y, PXM, PT2H, P10Y (decade). */
 export function durValue(n: number | 'X', unit: string): string {
+  if (n !== 'X' && n % 1 === 0.5) {
+    // "2 1/2 years" → P2Y6M, "5 1/2 hours" → PT5H30M
+    const w = Math.floor(n);
+    if (unit === 'Y') return `P${w ? w + 'Y' : ''}6M`;
+    if (unit === 'H') return `PT${w ? w + 'H' : ''}30M`;
+    if (unit === 'D') return `P${w ? w + 'D' : ''}T12H`;
+    if (unit === 'TM') return `PT${w ? w + 'M' : ''}30S`;
+  }
   const num = n === 'X' ? 'X' : String(Math.round(n * 100) / 100);
   switch (unit) {
     case 'S':

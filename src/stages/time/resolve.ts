@@ -18,6 +18,8 @@ export interface Context {
   lastDay: YMD | null;
   /** The last quarter mentioned before (for "the quarter", "a year earlier"). */
   lastQuarter: { y: number; q: number } | null;
+  /** The year of the last dated expression (for "that year"). */
+  lastYear?: number | null;
   /** A day mentioned in this or the previous sentence (the day of a bare clock time). */
   nearDay?: YMD | null;
 }
@@ -153,7 +155,8 @@ export function resolve(desc: Desc, ctx: Context): Resolved | null {
         case 'W':
           return date(fmtWeek(addDays(ref, 7 * off)), false);
         case 'WE':
-          return date(fmtWeek(addDays(ref, 7 * off)) + '-WE', false);
+          // "the weekend" in a past clause written on a weekday is the one before
+          return date(fmtWeek(addDays(ref, 7 * (off === 0 && dir < 0 && weekday(ref) < 6 ? -1 : off))) + '-WE', false);
         case 'M': {
           const a = addMonths(ref.y, ref.m, off);
           return date(fmtMonth(a.y, a.m), false);
@@ -234,6 +237,7 @@ export function resolve(desc: Desc, ctx: Context): Resolved | null {
       }
       if (desc.y !== undefined) return date(`${pad(desc.y, 4)}-Q${desc.q}`, true);
       if (!ref) return date(`XXXX-Q${desc.q}`, false);
+      if (desc.yOff !== undefined) return date(`${pad(ref.y + desc.yOff, 4)}-Q${desc.q}`, false);
       const y = desc.q > quarterOf(ref.m) && dir <= 0 ? ref.y - 1 : ref.y;
       return date(`${pad(y, 4)}-Q${desc.q}`, false);
     }
@@ -268,6 +272,7 @@ export function resolve(desc: Desc, ctx: Context): Resolved | null {
       return { type: 'TIME', value: `${prefix}T${desc.p}`, precision: 'hour', stated: false, day: base ?? undefined };
     }
     case 'discourse': {
+      if (desc.unit === 'Y' && ctx.lastYear) return date(pad(ctx.lastYear + desc.off, 4), false);
       const base = ctx.lastDay ?? ref;
       if (!base) return date(desc.unit === 'D' ? 'XXXX-XX-XX' : desc.unit === 'W' ? 'XXXX-WXX' : desc.unit === 'M' ? 'XXXX-XX' : 'XXXX', false);
       switch (desc.unit) {

@@ -192,7 +192,12 @@ export function findToponyms(doc: Doc, opts: FindOptions = {}): Toponym[] {
     const prevInSentence = prev && prev.sentence === m.sentence ? prev : null;
     const next = m.tokenEnd < tokens.length && tokens[m.tokenEnd].sentence === m.sentence ? tokens[m.tokenEnd] : null;
     const sentenceStart = !prevInSentence || /^["“‘'(\-–—:]$/.test(prevInSentence.text);
-    const locative = !!prevInSentence && (LOCATIVE.has(prevInSentence.norm) || (prevInSentence.norm === 'the' && m.tokenStart > 1 && LOCATIVE.has(tokens[m.tokenStart - 2].norm)));
+    let locative = !!prevInSentence && (LOCATIVE.has(prevInSentence.norm) || (prevInSentence.norm === 'the' && m.tokenStart > 1 && LOCATIVE.has(tokens[m.tokenStart - 2].norm)));
+    // Coordination keeps the preposition: "to Türkiye and Ivory Coast", "in Paris, Lyon and Nice".
+    if (!locative && prevInSentence && (prevInSentence.norm === 'and' || prevInSentence.norm === 'or' || prevInSentence.norm === ',') && kept.length) {
+      const last = kept[kept.length - 1];
+      if (last.locative && last.m.sentence === m.sentence && m.tokenStart - last.m.tokenEnd <= 2) locative = true;
+    }
     // ", State" / ", Country" qualifier after the name: "Paris, Texas", "Alexandria, La."
     let qualifier: string | null = null;
     if (next && next.text === ',' && m.tokenEnd + 1 < tokens.length) {

@@ -1,5 +1,8 @@
 /** RSS 2.0, RSS 1.0 (RDF) and Atom feeds → one item per entry (fast-xml-parser). */
-import { XMLParser } from 'fast-xml-parser';
+import { createRequire } from 'node:module';
+import type { XMLParser as XMLParserClass, X2jOptions } from 'fast-xml-parser';
+
+const require = createRequire(import.meta.url);
 
 export interface FeedItem {
   title: string | null;
@@ -20,17 +23,18 @@ export interface Feed {
   items: FeedItem[];
 }
 
-const parser = new XMLParser({
+let parser: XMLParserClass | null = null;
+const parserOptions: X2jOptions = {
   ignoreAttributes: false,
   attributeNamePrefix: '@',
   textNodeName: '#text',
-  cdataPropName: false,
+  cdataPropName: undefined,
   processEntities: true,
   htmlEntities: true,
   trimValues: true,
   parseTagValue: false,
-  isArray: (name) => name === 'item' || name === 'entry' || name === 'link',
-});
+  isArray: (name: string) => name === 'item' || name === 'entry' || name === 'link',
+};
 
 type Node = Record<string, unknown>;
 const arr = (v: unknown): unknown[] => (v === undefined || v === null ? [] : Array.isArray(v) ? v : [v]);
@@ -69,6 +73,7 @@ export function looksLikeFeed(head: string): boolean {
 export function parseFeed(xml: string): Feed {
   let root: Node;
   try {
+    parser ??= new (require('fast-xml-parser') as { XMLParser: typeof XMLParserClass }).XMLParser(parserOptions);
     root = parser.parse(xml) as Node;
   } catch (e) {
     throw new Error(`not well-formed XML (${(e as Error).message.split('\n')[0]})`);

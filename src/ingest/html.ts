@@ -2,8 +2,24 @@
  * HTML page → article: the body through Mozilla Readability (over linkedom's DOM), metadata from
  * the page's own declarations, and a record of where each field came from (`provenance`).
  */
-import { parseHTML } from 'linkedom';
-import { Readability } from '@mozilla/readability';
+import { createRequire } from 'node:module';
+import type { parseHTML as ParseHTML } from 'linkedom';
+import type { Readability as ReadabilityClass } from '@mozilla/readability';
+
+// Loaded on first use: a store-only or JSONL-only run does not pay for the DOM.
+const require = createRequire(import.meta.url);
+let dom: { parseHTML: typeof ParseHTML; Readability: typeof ReadabilityClass } | null = null;
+function lib(): NonNullable<typeof dom> {
+  return (dom ??= {
+    parseHTML: (require('linkedom') as { parseHTML: typeof ParseHTML }).parseHTML,
+    Readability: (require('@mozilla/readability') as { Readability: typeof ReadabilityClass }).Readability,
+  });
+}
+
+/** Parse HTML into a linkedom document. */
+export function parseHtml(html: string): ReturnType<typeof ParseHTML> {
+  return lib().parseHTML(html);
+}
 
 export interface Extracted {
   text: string;
@@ -115,6 +131,7 @@ function resolveUrl(href: string | null, base: string | null | undefined): strin
 
 /** Extract the article from an HTML page. `url` is the page's address (resolves relative links). */
 export function extractHtml(html: string, url?: string | null): Extracted {
+  const { parseHTML, Readability } = lib();
   const { document } = parseHTML(html.includes('<html') || html.includes('<HTML') ? html : `<!doctype html><html><head></head><body>${html}</body></html>`);
   const doc = document as unknown as DocLike;
   const provenance: Record<string, string> = {};
@@ -177,7 +194,7 @@ export function extractHtml(html: string, url?: string | null): Extracted {
 
   // Readability mutates the DOM, so it runs after the metadata is read.
   let text = '';
-  let parsed: ReturnType<Readability['parse']> = null;
+  let parsed: ReturnType<ReadabilityClass['parse']> = null;
   try {
     parsed = new Readability(document as unknown as Document, { charThreshold: 200 }).parse();
   } catch {

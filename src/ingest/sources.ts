@@ -10,7 +10,6 @@ import { createInterface } from 'node:readline';
 import { join, basename } from 'node:path';
 import type { Readable } from 'node:stream';
 import type { Article } from '../document.js';
-import { checkArticle } from '../code.js';
 import type { Job } from '../workers/job.js';
 import { looksLikeFeed, parseFeed, type Feed } from './feed.js';
 import { decodeText, safeFetch, type FetchOptions } from './fetch.js';
@@ -125,6 +124,23 @@ function headOf(path: string, gz: boolean): string {
 }
 
 const reason = (e: unknown) => ((e as Error).message ?? String(e)).replace(/^dyad: /, '');
+
+const FIELDS = ['id', 'title', 'url', 'outlet', 'published', 'html', 'language'] as const;
+
+/** Check an article object (same rules as code()'s checkArticle, without loading the pipeline). */
+function checkArticle(v: unknown): Article {
+  if (!v || typeof v !== 'object' || Array.isArray(v)) throw new Error('an article must be an object with a "text" field');
+  const o = v as Record<string, unknown>;
+  if (typeof o.text !== 'string') throw new Error('article "text" must be a string');
+  const out: Record<string, unknown> = { ...o };
+  for (const k of FIELDS) {
+    const x = o[k];
+    if (x === undefined || x === null) delete out[k];
+    else if (k === 'id' && typeof x === 'number') out.id = String(x);
+    else if (typeof x !== 'string') throw new Error(`article "${k}" must be a string`);
+  }
+  return out as unknown as Article;
+}
 
 /** One article object (JSONL line, JSON element) → an item. */
 function fromObject(obj: unknown, source: string, fallbackId: string): Item {

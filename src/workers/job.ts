@@ -3,12 +3,10 @@
  * needed, settle its metadata (with provenance), and code it. Pure apart from the pipeline's own
  * data loading; the main thread owns the store.
  */
-import { parseHTML } from 'linkedom';
 import type { Article, CodedDocument } from '../document.js';
-import { code } from '../code.js';
 import { isUserError } from '../errors.js';
 import { normalizeDate } from '../normalize.js';
-import { blockText, extractHtml } from '../ingest/html.js';
+import { blockText, extractHtml, parseHtml } from '../ingest/html.js';
 
 export type Coder = (article: Article) => CodedDocument;
 
@@ -35,14 +33,15 @@ export type JobResult =
 
 const FIELDS = ['title', 'published', 'outlet', 'language'] as const;
 
-export function runJob(job: Job, coder: Coder = (a) => code(a)): JobResult {
+/** Run one job with `coder` (the pipeline's code(), loaded by the caller so this module stays light). */
+export function runJob(job: Job, coder: Coder): JobResult {
   try {
     const a: Article = { ...job.article };
     delete a.html;
     const prov: Record<string, string> = { ...job.provenance };
     let canonicalUrl: string | null = null;
     if (job.html && job.mode === 'fragment' && !a.text?.trim()) {
-      const { document } = parseHTML(`<!doctype html><html><body>${job.html}</body></html>`);
+      const { document } = parseHtml(`<!doctype html><html><body>${job.html}</body></html>`);
       a.text = blockText(document.body);
     } else if (job.html && job.mode === 'page') {
       const ex = extractHtml(job.html, job.url ?? a.url ?? null);

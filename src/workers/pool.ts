@@ -46,6 +46,13 @@ export class CodePool {
     return slot;
   }
 
+  private loaded: Promise<Coder> | null = null;
+  /** The coder for inline runs: the given one, or the pipeline's code() loaded on first use. */
+  private inlineCoder(): Promise<Coder> {
+    if (this.coder) return Promise.resolve(this.coder);
+    return (this.loaded ??= import('../code.js').then((m) => (a: Parameters<Coder>[0]) => m.code(a)));
+  }
+
   /** Jobs in flight across all workers. */
   get inFlight(): number {
     let n = 0;
@@ -56,7 +63,7 @@ export class CodePool {
   run(job: Job): Promise<JobResult> {
     if (this.size === 0) {
       // Inline: yield to the event loop first so progress output and I/O keep going.
-      return new Promise((resolve) => setImmediate(() => resolve(runJob(job, this.coder))));
+      return this.inlineCoder().then((coder) => new Promise((resolve) => setImmediate(() => resolve(runJob(job, coder)))));
     }
     let best = this.slots[0];
     for (const s of this.slots) if (s.pending.size < best.pending.size) best = s;

@@ -31,7 +31,7 @@ before(async () => {
   if (SKIP) return;
   dir = mkdtempSync(join(tmpdir(), 'dyad-browser-test-'));
   store = openStore(join(dir, 'demo.db'));
-  loadDemo(store, { shared: null });
+  await loadDemo(store, { shared: null, workers: 0 });
   for (const f of allFixtures()) store.putCoded(f.article, f.doc);
   store.dedupe();
   srv = await startServer({ store });

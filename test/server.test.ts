@@ -235,3 +235,24 @@ test('static files: dashboard, vendored map and client, no path traversal', asyn
     assert.notEqual(r.status, 200, p);
   }
 });
+
+test('exports follow the store cursor past one page', async () => {
+  const all = await get('/api/v1/events?format=csv&fields=id&limit=50000');
+  const n = all.body.trim().split('\r\n').length - 1;
+  const j = await get('/api/v1/events?limit=1000');
+  assert.equal(n, j.body.rows.length);
+  const two = await get('/api/v1/events?format=csv&fields=id&limit=2');
+  assert.equal(two.body.trim().split('\r\n').length - 1, 2);
+});
+
+test('GET responses are cached until a write', async () => {
+  const a = await get('/api/v1/stats/network?by=code&limit=7');
+  const b = await get('/api/v1/stats/network?by=code&limit=7');
+  assert.equal(a.headers.get('x-cache'), null);
+  assert.equal(b.headers.get('x-cache'), 'hit');
+  assert.deepEqual(a.body, b.body);
+  const w = await post('/api/v1/articles', JSON.stringify({ text: 'Germany and Poland agreed on Tuesday to expand border patrols, officials said.', published: '2025-06-03' }), { authorization: `Bearer ${TOKEN}` });
+  assert.equal(w.status, 201);
+  const c = await get('/api/v1/stats/network?by=code&limit=7');
+  assert.equal(c.headers.get('x-cache'), null);
+});

@@ -13,6 +13,8 @@ const ROOTS = [
 ];
 const PLOVER = ['AGREE', 'CONSULT', 'SUPPORT', 'COOPERATE', 'AID', 'CONCEDE', 'RETREAT', 'REQUEST', 'ACCUSE', 'REJECT', 'THREATEN', 'PROTEST', 'SANCTION', 'MOBILIZE', 'COERCE', 'ASSAULT'];
 const PAGE = 50;
+/** Events fetched for the map (newest first). */
+const MAP_ROWS = 500;
 
 const $ = (id) => document.getElementById(id);
 const state = { filters: {}, event: null, next: null, networkBy: 'country' };
@@ -175,13 +177,15 @@ async function timed(name, fetcher, render) {
 
 function loadTimeline() {
   return timed('timeline', () => api('/stats/timeline', filterParams({ bucket: 'day' })), (d) => {
-    const bucket = drawTimeline($('timeline'), d.points, (period, b) => {
+    const { bucket, hidden } = drawTimeline($('timeline'), d.points, (period, b) => {
       if (b === 'day') setFilter({ since: period, until: period });
+      else if (b === 'year') setFilter({ since: period + '-01-01', until: period + '-12-31' });
       else if (b === 'month') setFilter({ since: period + '-01', until: period + '-' + String(new Date(Date.UTC(+period.slice(0, 4), +period.slice(5, 7), 0)).getUTCDate()).padStart(2, '0') });
     });
     const total = d.points.reduce((n, p) => n + p.count, 0);
     const g = d.points.reduce((n, p) => n + p.goldstein, 0);
-    $('timeline-hint').textContent = `${fmt.int(total)} dated events by ${bucket} · Goldstein sum ${fmt.num(g)} · ${who()}`;
+    const out = hidden ? ` (${fmt.int(hidden)} with outlying dates not drawn)` : '';
+    $('timeline-hint').textContent = `${fmt.int(total)} dated events by ${bucket}${out} · Goldstein sum ${fmt.num(g)} · ${who()}`;
   });
 }
 
@@ -204,10 +208,10 @@ function loadNetwork() {
 
 function loadMap() {
   const fetchRows = () =>
-    Promise.all([loadWorld(), api('/events', filterParams({ fields: 'id,quad,lat,lon,placeName', limit: 1000 }))]);
+    Promise.all([loadWorld(), api('/events', filterParams({ fields: 'id,quad,lat,lon,placeName', limit: MAP_ROWS }))]);
   return timed('map', fetchRows, ([world, d]) => {
     const n = drawMap($('map'), world, d.rows, { onPlace: (p) => setFilter({ place: p }) });
-    const more = d.next ? ' (of the first 1,000 events)' : '';
+    const more = d.next ? ` (among the ${fmt.int(MAP_ROWS)} newest events)` : '';
     $('map-hint').textContent = `${fmt.int(n)} located events${more}; bubbles coloured by the most common quad class`;
   });
 }

@@ -57,11 +57,28 @@ function nextPeriod(p, bucket) {
  * empty periods so the x axis is a real time axis.
  */
 export function rebucket(points) {
-  const days = points.filter((p) => /^\d{4}-\d{2}-\d{2}$/.test(p.period));
-  if (!days.length) return { bucket: 'day', points };
+  let days = points.filter((p) => /^\d{4}-\d{2}-\d{2}$/.test(p.period));
+  if (!days.length) return { bucket: 'day', points, hidden: 0 };
+  // A few stray dates (a treaty of 1230, a 2050 target) must not flatten the chart: when the dates
+  // span more than ten years, show the range holding 98% of the events and count the rest.
+  let hidden = 0;
+  const total = days.reduce((n, p) => n + p.count, 0);
+  const yearsSpan = (Date.parse(days[days.length - 1].period) - Date.parse(days[0].period)) / 86400000 / 365;
+  if (yearsSpan > 10 && total >= 50) {
+    let cum = 0, lo = 0, hi = days.length - 1;
+    for (let i = 0; i < days.length; i++) {
+      cum += days[i].count;
+      if (cum <= total * 0.01) lo = i + 1;
+      if (cum < total * 0.99) hi = i + 1;
+    }
+    hi = Math.min(hi, days.length - 1);
+    const kept = days.slice(lo, hi + 1);
+    hidden = total - kept.reduce((n, p) => n + p.count, 0);
+    days = kept;
+  }
   const span = (Date.parse(days[days.length - 1].period) - Date.parse(days[0].period)) / 86400000;
-  const bucket = span > 3 * 365 ? 'month' : span > 120 ? 'week' : 'day';
-  const keyOf = (d) => (bucket === 'day' ? d : bucket === 'week' ? isoWeek(d) : d.slice(0, 7));
+  const bucket = span > 20 * 365 ? 'year' : span > 3 * 365 ? 'month' : span > 120 ? 'week' : 'day';
+  const keyOf = (d) => (bucket === 'day' ? d : bucket === 'week' ? isoWeek(d) : bucket === 'month' ? d.slice(0, 7) : d.slice(0, 4));
   const m = new Map();
   for (const p of days) {
     const k = keyOf(p.period);
@@ -69,25 +86,28 @@ export function rebucket(points) {
     if (!q) m.set(k, (q = { period: k, quad1: 0, quad2: 0, quad3: 0, quad4: 0, goldstein: 0, count: 0 }));
     for (const f of ['quad1', 'quad2', 'quad3', 'quad4', 'goldstein', 'count']) q[f] += p[f];
   }
+  const zero = (k) => ({ period: k, quad1: 0, quad2: 0, quad3: 0, quad4: 0, goldstein: 0, count: 0 });
   const out = [];
-  const last = days[days.length - 1].period;
-  if (bucket === 'month') {
-    for (let k = days[0].period.slice(0, 7); k <= last.slice(0, 7); k = nextPeriod(k, 'month')) out.push(m.get(k) ?? { period: k, quad1: 0, quad2: 0, quad3: 0, quad4: 0, goldstein: 0, count: 0 });
+  const first = days[0].period, last = days[days.length - 1].period;
+  if (bucket === 'year') {
+    for (let y = +first.slice(0, 4); y <= +last.slice(0, 4); y++) out.push(m.get(String(y)) ?? zero(String(y)));
+  } else if (bucket === 'month') {
+    for (let k = first.slice(0, 7); k <= last.slice(0, 7); k = nextPeriod(k, 'month')) out.push(m.get(k) ?? zero(k));
   } else {
     const seen = new Set();
-    for (let d = days[0].period; d <= last; d = nextPeriod(d, 'day')) {
+    for (let d = first; d <= last; d = nextPeriod(d, 'day')) {
       const k = keyOf(d);
       if (seen.has(k)) continue;
       seen.add(k);
-      out.push(m.get(k) ?? { period: k, quad1: 0, quad2: 0, quad3: 0, quad4: 0, goldstein: 0, count: 0 });
+      out.push(m.get(k) ?? zero(k));
     }
   }
-  return { bucket, points: out };
+  return { bucket, points: out, hidden };
 }
 
 export function drawTimeline(el, rawPoints, onPick) {
-  const { bucket, points } = rebucket(rawPoints);
-  if (!points.length) return empty(el, 'No dated events for these filters'), bucket;
+  const { bucket, points, hidden } = rebucket(rawPoints);
+  if (!points.length) return empty(el, 'No dated events for these filters'), { bucket, hidden };
   clear(el);
   const W = width(el, 1000), H = 230, m = { l: 44, r: 48, t: 12, b: 28 };
   const iw = W - m.l - m.r, ih = H - m.t - m.b;
@@ -110,7 +130,7 @@ export function drawTimeline(el, rawPoints, onPick) {
   svg.append(s('text', { x: m.l + 4, y: m.t + 10, class: 'axis strong', text: '↑ cooperation' }));
   svg.append(s('text', { x: m.l + 4, y: H - m.b - 4, class: 'axis strong', text: '↓ conflict' }));
   points.forEach((p, i) => {
-    const x = m.l + i * bw, w = Math.max(1, bw - (bw > 6 ? 2 : 0.5));
+    const w = Math.max(1, Math.min(48, bw - (bw > 6 ? 2 : 0.5))), x = m.l + i * bw + (bw - w) / 2;
     const g = s('g', { class: 'bar', dataset: { period: p.period } });
     let y = zeroY;
     for (const q of [QUADS[0], QUADS[1]]) {
@@ -147,7 +167,7 @@ export function drawTimeline(el, rawPoints, onPick) {
     if (i % every === 0) svg.append(s('text', { x: m.l + i * bw + bw / 2, y: H - 8, 'text-anchor': 'middle', class: 'axis', text: p.period }));
   });
   el.append(svg);
-  return bucket;
+  return { bucket, hidden };
 }
 
 function niceStep(x) {
@@ -171,7 +191,7 @@ export function drawNetwork(el, data, { onEdge, onNode, selected } = {}) {
     p.gsum += e.meanGoldstein * e.count;
     p.dirs.push(e);
   }
-  let edges = [...pairs.values()].sort((x, y) => y.count - x.count).slice(0, 80);
+  let edges = [...pairs.values()].sort((x, y) => y.count - x.count).slice(0, 60);
   const nodeMap = new Map();
   for (const e of edges)
     for (const id of [e.a, e.b]) {
@@ -220,8 +240,9 @@ function layout(nodes, edges, W, H) {
   if (n < 3) return;
   const idx = new Map(nodes.map((p, i) => [p.id, i]));
   const k = Math.sqrt((W * H) / n) * 0.55;
-  for (let it = 0; it < 220; it++) {
-    const t = 0.1 * (1 - it / 220) * Math.min(W, H) / 10;
+  const ITER = 150;
+  for (let it = 0; it < ITER; it++) {
+    const t = 0.1 * (1 - it / ITER) * Math.min(W, H) / 10;
     const dx = new Float64Array(n), dy = new Float64Array(n);
     for (let i = 0; i < n; i++)
       for (let j = i + 1; j < n; j++) {
@@ -260,6 +281,7 @@ function layout(nodes, edges, W, H) {
 
 let worldPromise = null;
 let worldPaths = null;
+let landCache = null;
 
 export function loadWorld() {
   worldPromise ??= fetch('/vendor/countries-110m.json')
@@ -306,9 +328,13 @@ export function drawMap(el, world, rows, { onPlace } = {}) {
   const W = width(el, 560), H = Math.round(W * ((LAT_TOP - LAT_BOTTOM) / 360) * 1.15);
   const svg = s('svg', { width: W, height: H, viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-label': 'Map of located events' });
   svg.append(s('rect', { x: 0, y: 0, width: W, height: H, class: 'sea' }));
-  const land = s('g', { class: 'land' });
-  for (const c of countryPaths(world, W, H)) land.append(s('path', { d: c.d }, tip(c.name)));
-  svg.append(land);
+  // The countries layer is built once per width and moved into each new map.
+  if (!landCache || landCache.W !== W) {
+    const g = s('g', { class: 'land' });
+    for (const c of countryPaths(world, W, H)) g.append(s('path', { d: c.d }, tip(c.name)));
+    landCache = { W, g };
+  }
+  svg.append(landCache.g);
   const P = projector(W, H);
   // Grid clustering in screen space.
   const cell = 26;

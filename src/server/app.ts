@@ -6,6 +6,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { timingSafeEqual, createHash } from 'node:crypto';
+import { statSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import type { Article, CodedDocument, CodeOptions } from '../document.js';
 import { code as codeArticle, checkArticle } from '../code.js';
@@ -13,7 +14,7 @@ import { isUserError } from '../errors.js';
 import { normalizeDate } from '../normalize.js';
 import { VERSION } from '../version.js';
 import type { Store } from '../store/types.js';
-import { HttpError, bad, parseJsonBody, readBody, sendError, sendJson, send } from './http.js';
+import { CAPTURE, HttpError, bad, parseJsonBody, readBody, sendError, sendJson, send } from './http.js';
 import { FILTER_PARAMS, PAGE_PARAMS, bool, checkParams, eventFilter, int, oneOf, paging, text, type Format, type Query } from './params.js';
 import { pick, toCsv, toGeoJson } from './formats.js';
 import { openApiDocument } from './openapi.js';
@@ -51,6 +52,22 @@ export interface ServerOptions {
   ingest?: Ingester;
   /** Log one line per request (method, path, status, ms) to this function. */
   log?: (line: string) => void;
+  /**
+   * Cache of GET responses (default on: 60 s, 300 entries, bodies up to 1 MB). An entry is dropped
+   * after a write through this server, or when the store file (`dbPath`) changes on disk, so a
+   * `dyad ingest` running beside the server is seen at once.
+   */
+  cache?: false | { ttlMs?: number; maxEntries?: number };
+  /** The SQLite file behind `store`, watched (by mtime) to invalidate the cache. */
+  dbPath?: string;
+}
+
+interface Cached {
+  at: number;
+  stamp: string;
+  body: string | Buffer;
+  type: string;
+  headers: Record<string, string>;
 }
 
 export const defaultIngest: Ingester = (store, article) => {
@@ -79,6 +96,26 @@ export function createApp(opts: ServerOptions): (req: IncomingMessage, res: Serv
   const token = opts.token ? digest(opts.token) : null;
   const maxBody = opts.maxBody ?? DEFAULT_MAX_BODY;
   const ingest = opts.ingest ?? defaultIngest;
+  const cacheOn = opts.cache !== false;
+  const cacheOpts = opts.cache || {};
+  const ttl = cacheOpts.ttlMs ?? 60_000;
+  const maxEntries = cacheOpts.maxEntries ?? 300;
+  const cache = new Map<string, Cached>();
+  let generation = 0;
+  /** What the cached answers depend on: writes through this server and the store file on disk. */
+  const stamp = (): string => {
+    let s = String(generation);
+    if (opts.dbPath)
+      for (const f of [opts.dbPath, opts.dbPath + '-wal']) {
+        try {
+          const st = statSync(f);
+          s += `:${st.mtimeMs}:${st.size}`;
+        } catch {
+          s += ':-';
+        }
+      }
+    return s;
+  };
 
   function authorised(req: IncomingMessage): boolean {
     if (!token) return false;
@@ -222,6 +259,8 @@ export function createApp(opts: ServerOptions): (req: IncomingMessage, res: Serv
         }
         const results = articles.map((a) => ingest(store, a));
         store.dedupe();
+        generation++;
+        cache.clear();
         const created = results.some((r) => !r.duplicate);
         sendJson(res, created ? 201 : 200, { results, counts: store.counts() });
       },
@@ -267,6 +306,13 @@ export function createApp(opts: ServerOptions): (req: IncomingMessage, res: Serv
         const p = paging(q, EVENT_FIELDS);
         const mentions = bool(q, 'mentions');
         const page = store.events({ ...f, limit: p.limit, ...(p.cursor ? { cursor: p.cursor } : {}), ...(mentions ? { mentions } : {}) });
+        // An export may ask for more rows than the store returns per page: follow its cursors.
+        while (p.format !== 'json' && page.next && page.rows.length < p.limit) {
+          const more = store.events({ ...f, limit: p.limit - page.rows.length, cursor: page.next, ...(mentions ? { mentions } : {}) });
+          if (!more.rows.length) break;
+          page.rows.push(...more.rows);
+          page.next = more.next;
+        }
         sendList(res, page.rows, page.next, page.total, p, EVENT_FIELDS, 'events');
       },
     },
@@ -397,6 +443,22 @@ export function createApp(opts: ServerOptions): (req: IncomingMessage, res: Serv
         throw new HttpError(405, 'method_not_allowed', `${req.method} is not allowed on ${path}; use ${matching.map((r) => r.method).join(' or ')}`, { Allow: matching.map((r) => r.method).join(', ') });
       }
       const m = route.path.exec(path)!;
+      if (cacheOn && method === 'GET' && (!opts.private || authorised(req))) {
+        const key = path + url.search;
+        const now = Date.now();
+        const st = stamp();
+        const hit = cache.get(key);
+        if (hit && hit.stamp === st && now - hit.at < ttl) {
+          cache.delete(key); // keep recently used entries last
+          cache.set(key, hit);
+          return send(res, 200, hit.body, hit.type, { ...hit.headers, 'X-Cache': 'hit' });
+        }
+        (res as ServerResponse & { [CAPTURE]?: unknown })[CAPTURE] = (body: string | Buffer, type: string, headers: Record<string, string>) => {
+          if (Buffer.byteLength(body) > 1_000_000) return;
+          cache.set(key, { at: now, stamp: st, body, type, headers });
+          while (cache.size > maxEntries) cache.delete(cache.keys().next().value!);
+        };
+      }
       await route.handler(req, res, url.searchParams, m);
     };
     handle().catch((e: unknown) => {

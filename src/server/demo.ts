@@ -4,11 +4,11 @@
  * dashboard credits them).
  */
 import { existsSync, readFileSync } from 'node:fs';
+import { ingest } from '../ingest/index.js';
 import { join } from 'node:path';
 import type { Article } from '../document.js';
 import { packageRoot } from '../dictionaries/load.js';
 import type { Store } from '../store/types.js';
-import { defaultIngest, type Ingester } from './app.js';
 
 export function readJsonl(file: string): Article[] {
   const out: Article[] = [];
@@ -31,24 +31,21 @@ export function demoSources(shared: string | null = process.env.DYAD_SHARED ?? j
   return list;
 }
 
-/** Ingest the demo articles into `store`; returns how many articles of each source were stored. */
-export function loadDemo(store: Store, opts: { shared?: string | null; ingest?: Ingester; log?: (s: string) => void } = {}): { name: string; articles: number; events: number }[] {
-  const ingest = opts.ingest ?? defaultIngest;
-  const report: { name: string; articles: number; events: number }[] = [];
+/**
+ * Ingest the demo articles into `store` with the ingest library (coding on worker threads), then
+ * recompute the event clusters. Returns what each source added.
+ */
+export async function loadDemo(
+  store: Store,
+  opts: { shared?: string | null; workers?: number; log?: (s: string) => void } = {},
+): Promise<{ name: string; articles: number; duplicates: number; failed: number }[]> {
+  const report: { name: string; articles: number; duplicates: number; failed: number }[] = [];
   for (const src of demoSources(opts.shared)) {
-    let n = 0, ev = 0;
-    for (const a of readJsonl(src.file)) {
-      try {
-        const r = ingest(store, a);
-        if (!r.duplicate) n++;
-        ev += r.events;
-      } catch (e) {
-        store.recordError(`${src.file}#${a.id ?? ''}`, (e as Error).message);
-      }
-    }
-    report.push({ name: src.name, articles: n, events: ev });
-    opts.log?.(`demo: ${src.name}: ${n} articles, ${ev} events`);
+    const r = await ingest([src.file], { store, ...(opts.workers !== undefined ? { workers: opts.workers } : {}) });
+    report.push({ name: src.name, articles: r.stored, duplicates: r.duplicates, failed: r.failed });
+    opts.log?.(`demo: ${src.name}: ${r.stored} articles stored${r.failed ? `, ${r.failed} failed` : ''} (${(r.elapsedMs / 1000).toFixed(1)} s)`);
   }
-  store.dedupe();
+  const d = store.dedupe();
+  opts.log?.(`demo: ${d.mentions} event mentions in ${d.events} events`);
   return report;
 }

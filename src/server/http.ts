@@ -25,7 +25,13 @@ export const SECURITY_HEADERS: Record<string, string> = {
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'",
 };
 
+/** Set on a response whose 200 body may be kept by the response cache. */
+export const CAPTURE = Symbol('dyad.capture');
+type Capturing = ServerResponse & { [CAPTURE]?: (body: string | Buffer, type: string, headers: Record<string, string>) => void };
+
 export function send(res: ServerResponse, status: number, body: string | Buffer, type: string, headers: Record<string, string> = {}): void {
+  const cap = (res as Capturing)[CAPTURE];
+  if (cap && status === 200) cap(body, type, headers);
   res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': type, 'Content-Length': String(Buffer.byteLength(body)), ...headers });
   res.end(body);
 }

@@ -50,10 +50,10 @@ export async function run(argv: string[]): Promise<number> {
   const log = values.quiet ? undefined : (s: string) => process.stderr.write(s + '\n');
   if (values.demo) {
     const t0 = Date.now();
-    const report = loadDemo(store, { log: (s) => process.stderr.write(s + '\n') });
+    const report = await loadDemo(store, { log: (s) => process.stderr.write(s + '\n') });
     process.stderr.write(`demo: ${report.reduce((n, r) => n + r.articles, 0)} articles ingested in ${((Date.now() - t0) / 1000).toFixed(1)} s into ${dbPath}\n`);
   }
-  const running = await startServer({ store, token, private: values.private, port, host: values.host!, ...(log ? { log } : {}) }).catch((e: NodeJS.ErrnoException) => {
+  const running = await startServer({ store, token, private: values.private, port, host: values.host!, dbPath, ...(log ? { log } : {}) }).catch((e: NodeJS.ErrnoException) => {
     store.close();
     if (e.code === 'EADDRINUSE') throw new DyadInputError(`serve: port ${port} on ${values.host} is already in use (try --port 0)`);
     if (e.code === 'EADDRNOTAVAIL' || e.code === 'ENOTFOUND') throw new DyadInputError(`serve: cannot bind to host ${values.host}`);

@@ -95,13 +95,15 @@ interface Ctx {
   unknownSurnames: Map<string, string>;
   actorKeys: Map<string, string>;
   wire: { start: number; end: number }[];
+  /** Index of the next token (same sentence, at or after i) that starts a role atom, or -1. */
+  nextRole: Int32Array;
 }
 
 export function findActors(doc: Doc): void {
   const toks = doc.tokens;
   if (!toks.length) return;
   const lx = actorLexicon();
-  const keys = toks.map((t) => tokenKey(t.text));
+  const keys = toks.map((t) => normKey(t.norm));
   const atoms: (Atom | null)[] = new Array(toks.length).fill(null);
   const seenPeople = new Set<string>();
   for (const s of doc.sentences) {
@@ -125,11 +127,26 @@ export function findActors(doc: Doc): void {
     unknownSurnames: new Map(),
     actorKeys: new Map(),
     wire: (doc.meta?.wire ?? []).map((w) => ({ start: w.start, end: w.end })),
+    nextRole: new Int32Array(toks.length),
   };
+  for (const s of doc.sentences) {
+    let nr = -1;
+    for (let i = s.tokenEnd - 1; i >= s.tokenStart; i--) {
+      const a = atoms[i];
+      if (a && a.hits.some((h) => h.kind === 'role' || h.kind === 'roles')) nr = i;
+      ctx.nextRole[i] = nr;
+    }
+  }
   for (const s of doc.sentences) {
     let i = s.tokenStart;
     while (i < s.tokenEnd) {
       if (ctx.used[i]) {
+        i++;
+        continue;
+      }
+      // Fast gate: a phrase can only start at a dictionary atom, a capitalised word, a determiner or a premodifier.
+      const key = keys[i];
+      if (!atoms[i] && !toks[i].cap && !DETS.has(key) && !PREMODS.has(key)) {
         i++;
         continue;
       }
@@ -142,13 +159,25 @@ export function findActors(doc: Doc): void {
   coordinate(ctx);
 }
 
+/** tokenKey for an already lower-cased token (Token.norm): only dots and diacritics left to drop. */
+function normKey(norm: string): string {
+  for (let q = 0; q < norm.length; q++) {
+    const c = norm.charCodeAt(q);
+    if (c === 46 || c > 127) return tokenKey(norm);
+  }
+  return norm;
+}
+
 function matchLongest(lx: ActorLexicon, toks: Token[], keys: string[], i: number, end: number): { len: number; hits: LexHit[] } | null {
   let node = lx.trie.next.get(keys[i]);
   let best: { len: number; hits: LexHit[] } | null = null;
   let k = i;
   while (node) {
     if (node.hits) {
-      const ok = node.hits.filter((h) => caseOkAt(h, toks, i));
+      const hs = node.hits;
+      let all = true;
+      for (let q = 0; q < hs.length; q++) if (!caseOkAt(hs[q], toks, i)) all = false;
+      const ok = all ? hs : hs.filter((h) => caseOkAt(h, toks, i));
       if (ok.length) best = { len: k - i + 1, hits: ok };
     }
     k++;
@@ -181,7 +210,7 @@ function parseMod(ctx: Ctx, i: number, end: number, allowPerson: boolean): Mod |
   if (ctx.keys[i] === 'the' && i + 1 < end) i++;
   const a = ctx.atoms[i];
   if (!a || a.e > end) {
-    if (allowPerson) return personMod(ctx, s, i, end);
+    if (allowPerson && ctx.toks[i].cap) return personMod(ctx, s, i, end);
     return null;
   }
   const h = a.hits;
@@ -209,7 +238,7 @@ function parseMod(ctx: Ctx, i: number, end: number, allowPerson: boolean): Mod |
     const c = ctx.lx.countries.get(cap.ref)!;
     return mk({ country: c.id, orgCode: null, type: 'GOV', kind: 'capital', ref: c.id, name: c.name });
   }
-  if (allowPerson) return personMod(ctx, s, i, end);
+  if (allowPerson && ctx.toks[i].cap) return personMod(ctx, s, i, end);
   return null;
 }
 
@@ -464,6 +493,8 @@ function unknownPersonActor(ctx: Ctx, s: number, e: number, code: string | null,
 
 function titledName(ctx: Ctx, i: number, end: number): number | null {
   const t = ctx.toks;
+  const nr = ctx.nextRole[i];
+  if (nr < 0 || nr - i > 12) return null;
   let k = i;
   if (ctx.keys[k] === 'the') k++;
   const mods = parseModList(ctx, k, end, false);
@@ -548,6 +579,8 @@ function lastTitleEnd(_ctx: Ctx, _s: number, nameS: number): number {
 
 function rolePhrase(ctx: Ctx, i: number, end: number): number | null {
   const t = ctx.toks;
+  const nr = ctx.nextRole[i];
+  if (nr < 0 || nr - i > 14) return null;
   let k = i;
   let det: string | null = null;
   while (k < end && DETS.has(ctx.keys[k]) && k - i < 3) {

@@ -15,7 +15,7 @@ import { ROOT } from './helpers.js';
 
 const CHILD = join(ROOT, 'dist', 'test', 'fixtures', 'ingest', 'kill-child.js');
 const KILLS = Number(process.env.DYAD_KILLS ?? 200);
-const BUDGET_MS = Number(process.env.DYAD_KILL_BUDGET_MS ?? 50_000);
+const BUDGET_MS = Number(process.env.DYAD_KILL_BUDGET_MS ?? 45_000);
 
 const WORDS = 'talks envoy border minister ceasefire troops parliament treaty sanctions summit strike election grain harbour'.split(' ');
 
@@ -119,7 +119,7 @@ test(`kill -9 during ingest (${KILLS} times): never corrupt, every article exact
       rmSync(db + '-wal', { force: true });
       rmSync(db + '-shm', { force: true });
     }
-    assert.ok(kills >= Math.min(KILLS, 30), `only ${kills} kills fitted in the time budget`);
+    assert.ok(kills >= Math.min(KILLS, 10), `only ${kills} kills fitted in the time budget`);
     assert.ok(midway > 0, 'some kills landed mid-ingest');
     process.stdout.write(`# kill test: ${kills} kills in ${rounds} rounds, ${midway} mid-ingest, ${((Date.now() - t0) / 1000).toFixed(1)} s\n`);
   } finally {

@@ -9,10 +9,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { DyadInputError } from '../errors.js';
-import { newDoc } from '../code.js';
 import { segment } from '../stages/segment/index.js';
 import { runTime } from '../stages/time/index.js';
-import type { TimeExpr } from '../document.js';
+import type { Article, Doc, TimeExpr } from '../document.js';
 
 interface GoldTimex {
   text: string;
@@ -26,6 +25,21 @@ interface GoldDoc {
   dct?: string | null;
   text: string;
   timex: GoldTimex[];
+}
+
+/** A bare working document (like code.ts's newDoc) without loading the whole pipeline. */
+function newDoc(article: Article, text: string, published: string | null): Doc {
+  const counters = new Map<string, number>();
+  return {
+    article, text, published,
+    meta: { id: null, title: null, published, url: null, outlet: null, wire: [] },
+    sentences: [], tokens: [], actors: new Map(), mentions: [], times: [], places: [], quotes: [], events: [], warnings: [], scratch: {},
+    nextId(prefix: string): string {
+      const n = (counters.get(prefix) ?? 0) + 1;
+      counters.set(prefix, n);
+      return `${prefix}${n}`;
+    },
+  };
 }
 
 export interface TimeScores {

@@ -616,8 +616,18 @@ export class Recognizer {
     if (h > 24 || mi > 59) return null;
     if (TZ.has(this.n(e, hi))) e++;
     else if (this.n(e, hi) === 'local' && this.n(e + 1, hi) === 'time') e += 2;
-    // "2 p.m. Wednesday", "noon Thursday"
+    // "2 p.m. Wednesday", "noon Thursday", "5 p.m. EST, Nov. 6"
     let day: Desc | undefined;
+    const mk = this.n(e, hi) === ',' || this.n(e, hi) === 'on' ? e + 1 : e;
+    const mo = this.monthAt(mk, lo, hi, true);
+    if (mo !== null) {
+      const c = this.monthFrom(mk, mo, lo, hi);
+      if (c.desc.k === 'date') {
+        day = c.desc;
+        e = c.e;
+        return { s: i, e, desc: { k: 'clock', h, mi, day }, rule: 'time/clock-date' };
+      }
+    }
     const wd = this.weekdayAt(e, hi);
     if (wd !== null) {
       day = { k: 'weekday', wd, dir: null };

@@ -426,8 +426,13 @@ export function clauseDirection(tokens: Token[], lo: number, hi: number, s: numb
     // "postponed until Tuesday", "extended to Nov. 20": the complement date lies ahead
     const prep = tokens[s - 1];
     const { main } = verbGroup(tokens, lo, hi, v);
-    if (prep && FORWARD_PREP.has(prep.norm) && FORWARD_LEMMA.has(tokens[main].lemma)) return 0;
-    if (FORWARD_LEMMA.has(tokens[main].lemma) && /^(plan|schedule|slate|set|expect|due)$/.test(tokens[main].lemma) && tokens[main].form !== 'VBD') return 1;
+    if (prep && FORWARD_PREP.has(prep.norm) && FORWARD_LEMMA.has(tokens[main].lemma)) return 1;
+    if (/^(plan|schedule|slate|expect)$/.test(tokens[main].lemma)) return 1;
+    if (tokens[main].lemma === 'set' && tokens[main].form !== 'VBD') return 1;
   }
+  // a deadline with no tense to go by: "by February", "effective Feb. 1", "until Nov. 20"
+  if (dir === 0 && s > lo && DEADLINE_PREP.has(tokens[s - 1].norm)) return 1;
   return dir;
 }
+
+const DEADLINE_PREP = new Set(['by', 'until', 'till', 'effective', 'starting', 'beginning']);

@@ -47,6 +47,8 @@ test('binds to loopback by default and serves the OpenAPI document', async () =>
   assert.equal(r.body.openapi, '3.0.3');
   for (const p of ['/code', '/articles', '/articles/{id}', '/events', '/actors', '/quotes', '/search', '/stats/timeline', '/stats/network']) assert.ok(r.body.paths[p], p);
   assert.equal(r.headers.get('x-content-type-options'), 'nosniff');
+  const refs = new Set<string>(JSON.stringify(r.body).match(/#\/components\/schemas\/\w+/g) ?? []);
+  for (const ref of refs) assert.ok(r.body.components.schemas[ref.split('/').pop()!], `unresolved ${ref}`);
 });
 
 test('GET /events filters by dyad, either direction, and pages with a cursor', async () => {

@@ -95,6 +95,10 @@ export function openApiDocument(): Obj {
           type: 'object',
           properties: { id: s('string'), articleId: s('string'), kind: s('string'), text: s('string'), start: s('integer'), end: s('integer'), speakerName: s('string', true), speakerCode: s('string', true), cue: s('string', true), medium: s('string', true), published: s('string', true), outlet: s('string', true) },
         },
+        ArticleRow: {
+          type: 'object',
+          properties: { id: s('string'), externalId: s('string', true), title: s('string', true), outlet: s('string', true), published: s('string', true), url: s('string', true), canonicalUrl: s('string', true), events: s('integer'), quotes: s('integer'), copies: s('integer'), ingestedAt: s('string') },
+        },
         SearchHit: { type: 'object', properties: { kind: { type: 'string', enum: ['article', 'quote'] }, id: s('string'), articleId: s('string'), title: s('string', true), snippet: s('string') } },
         TimelinePoint: { type: 'object', properties: { period: s('string'), quad1: s('integer'), quad2: s('integer'), quad3: s('integer'), quad4: s('integer'), goldstein: s('number'), count: s('integer') } },
         NetworkEdge: { type: 'object', properties: { source: s('string'), target: s('string'), count: s('integer'), meanGoldstein: s('number') } },
@@ -112,6 +116,11 @@ export function openApiDocument(): Obj {
         },
       },
       '/articles': {
+        get: {
+          summary: 'Stored articles, newest first.',
+          parameters: [qp('outlet', 'Outlet name.'), qp('since', 'Earliest publication date.', { type: 'string', format: 'date' }), qp('until', 'Latest publication date.', { type: 'string', format: 'date' }), qp('q', 'Full-text query over title and text.'), ...PAGING, fmt(['json', 'csv'])],
+          responses: listResponses('ArticleRow', ['json', 'csv']),
+        },
         post: {
           summary: 'Code and store one or many articles (a JSON object, an array, {"articles": [...]}, or JSON Lines).',
           security: [{ bearer: [] }],
@@ -143,6 +152,13 @@ export function openApiDocument(): Obj {
           summary: 'Deduplicated events (or every mention with mentions=true), filtered and paged.',
           parameters: [...FILTERS, qp('mentions', 'One row per event mention instead of per deduplicated event.', { type: 'boolean' }), ...PAGING, fmt(['json', 'csv', 'geojson'])],
           responses: listResponses('Event', ['json', 'csv', 'geojson']),
+        },
+      },
+      '/events/{id}': {
+        get: {
+          summary: 'One event (cluster) with every mention of it, across articles and outlets.',
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+          responses: { '200': { description: '{event: Event, mentions: Event[]}' }, ...ERRORS, '404': errorResponse('No such event.') },
         },
       },
       '/actors': { get: { summary: 'Actors with mention, event and article counts.', parameters: [qp('actor', 'Code prefix or name substring (alias q).'), qp('q', 'Same as actor.'), ...PAGING, fmt(['json', 'csv'])], responses: listResponses('Actor', ['json', 'csv']) } },

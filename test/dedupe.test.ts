@@ -217,7 +217,9 @@ test('dedupe: scales (blocking): 30k synthetic mentions in well under the time o
   const ms = performance.now() - t0;
   assert.equal(r.stats.mentions, 30000);
   assert.ok(r.clusters.length < 30000 && r.clusters.length > 1000, `clusters ${r.clusters.length}`);
-  assert.ok(ms < 8000, `took ${ms.toFixed(0)} ms`);
+  // Work, not wall time (the test machine may be busy): compared clusters per mention stay small.
+  assert.ok(r.stats.comparisons / r.stats.mentions < 40, `comparisons per mention ${(r.stats.comparisons / r.stats.mentions).toFixed(1)}`);
+  assert.ok(ms < 30000, `took ${ms.toFixed(0)} ms`);
 });
 
 test('dedupe: statements with no known actor on either side are not merged on the date alone', () => {

@@ -138,7 +138,16 @@ export interface Cluster {
 export interface DedupeResult {
   clusters: Cluster[];
   assignment: Map<string, string>;
-  stats: { mentions: number; events: number; stories: number; articles: number; planned: number; fulfilled: number };
+  stats: {
+    mentions: number;
+    events: number;
+    stories: number;
+    articles: number;
+    planned: number;
+    fulfilled: number;
+    /** Candidate clusters examined in all: the work done (blocking keeps it ~ a small multiple of mentions). */
+    comparisons: number;
+  };
 }
 
 export interface CompatEntry {
@@ -261,6 +270,10 @@ export function dateInterval(value: string | null | undefined): { start: number;
 }
 
 const EMPTY: Set<number> = new Set();
+/** How many coarse/undated clusters (or day buckets) of one block an imprecise mention is compared with. */
+const COARSE_SCAN = 512;
+/** Clusters kept per shingle / place posting list. */
+const POSTING_CAP = 32;
 const STOP = new Set(
   'the a an of to in on at for and or but with by from as is was were be been are has have had will would said says that this it its their his her they he she which who on about after over into than also'.split(' '),
 );
@@ -426,6 +439,9 @@ export class Clusterer {
   /** block key → day → clusters (exact-dated), and block key → coarse clusters. */
   private readonly dayIndex = new Map<string, Map<number, CState[]>>();
   private readonly coarseIndex = new Map<string, CState[]>();
+  /** block|shingle and block|code|place → the most recent clusters using them. */
+  private readonly textIndex = new Map<string, Map<number, CState[]>>();
+  private readonly placeIndex = new Map<string, CState[]>();
   /** story|signature|sentence → cluster */
   private readonly storyEvents = new Map<string, CState>();
   /** article → story id; storyHash → story id; LSH band → story ids */
@@ -434,6 +450,7 @@ export class Clusterer {
   private readonly bandStory = new Map<string, string[]>();
   private readonly storySigs = new Map<string, number[]>();
   private storyCount = 0;
+  private comparisons = 0;
 
   constructor(opts: DedupeOptions = {}) {
     this.opts = {
@@ -635,8 +652,11 @@ export class Clusterer {
    * - both sides known: nothing more for material codes; verbal codes (statements, accusations,
    *   threats: kind=verbal in the data file) need the same code or similar wording (0.2).
    * Plans announced with an intent code are matched by the intent table, not by wording.
+   * Mentions or clusters with no date and no publication day need near-identical wording (0.5).
    */
   private minSimilarity(c: CState, p: Prepared): number {
+    // No date at all (neither a date nor a publication day) on either side: wording only.
+    if (!Number.isFinite(p.start) || !Number.isFinite(c.start)) return 0.5;
     const known = (p.src ? 1 : 0) + (p.tgt ? 1 : 0);
     const sameCode = c.codes.has(p.m.code);
     if (known === 0) return 0.5;
@@ -658,7 +678,43 @@ export class Clusterer {
 
   // -- index --------------------------------------------------------------------------------
 
+  /**
+   * Mentions that can only join by wording (a side unknown, or no usable date) look their
+   * candidates up in an inverted index of shingles (and of code+place) instead of scanning the
+   * block: blocks such as "unknown source, statement" hold thousands of clusters a day.
+   */
+  private wordingOnly(p: Prepared): boolean {
+    return !p.src || !p.tgt || !Number.isFinite(p.start) || p.end - p.start > 400;
+  }
+
+  private textCandidates(p: Prepared): CState[] {
+    const out: CState[] = [];
+    const seen = new Set<CState>();
+    const place = p.m.placeName ? p.m.placeName.toLowerCase() : null;
+    for (const bk of this.blockKeys(p)) {
+      const byShingle = this.textIndex.get(bk);
+      if (byShingle) {
+        for (const h of p.sh) {
+          const list = byShingle.get(h);
+          if (list) for (const c of list) if (!c.pruned && !seen.has(c)) (seen.add(c), out.push(c));
+        }
+      }
+      if (place) for (const c of this.placeIndex.get(bk + '|' + p.m.code + '|' + place) ?? []) if (!c.pruned && !seen.has(c)) (seen.add(c), out.push(c));
+    }
+    return out;
+  }
+
+  private post<K>(map: Map<K, CState[]>, key: K, s: CState): void {
+    const list = map.get(key);
+    if (!list) map.set(key, [s]);
+    else if (list[list.length - 1] !== s && !list.includes(s)) {
+      list.push(s);
+      if (list.length > POSTING_CAP) list.shift();
+    }
+  }
+
   private candidates(p: Prepared): CState[] {
+    if (this.wordingOnly(p)) return this.textCandidates(p);
     const out: CState[] = [];
     const seen = new Set<CState>();
     const tol = this.opts.dayTolerance;
@@ -670,10 +726,22 @@ export class Clusterer {
             for (const c of days.get(d) ?? []) if (!seen.has(c)) (seen.add(c), out.push(c));
           }
         } else {
-          for (const list of days.values()) for (const c of list) if (!seen.has(c)) (seen.add(c), out.push(c));
+          // Undated (or year-long) mention: scan a bounded number of day buckets.
+          let n = 0;
+          for (const list of days.values()) {
+            for (const c of list) if (!seen.has(c)) (seen.add(c), out.push(c));
+            if (++n >= COARSE_SCAN) break;
+          }
         }
       }
-      for (const c of this.coarseIndex.get(bk) ?? []) if (!c.pruned && !seen.has(c)) (seen.add(c), out.push(c));
+      // Coarse and undated clusters: the most recent ones only (bounded work per mention).
+      const coarse = this.coarseIndex.get(bk);
+      if (coarse) {
+        for (let i = coarse.length - 1, n = 0; i >= 0 && n < COARSE_SCAN; i--, n++) {
+          const c = coarse[i];
+          if (!c.pruned && !seen.has(c)) (seen.add(c), out.push(c));
+        }
+      }
     }
     return out.filter((c) => !c.pruned);
   }
@@ -807,6 +875,14 @@ export class Clusterer {
       if (!c.lastSeen || m.published > c.lastSeen) c.lastSeen = m.published;
     }
     if (s.samples.length < 6 && p.sh.size) s.samples.push(p.sh);
+    for (const bk of s.blocks) {
+      if (p.sh.size) {
+        let byShingle = this.textIndex.get(bk);
+        if (!byShingle) this.textIndex.set(bk, (byShingle = new Map()));
+        for (const h of p.sh) this.post(byShingle, h, s);
+      }
+      if (m.placeName) this.post(this.placeIndex, bk + '|' + m.code + '|' + m.placeName.toLowerCase(), s);
+    }
     // A fact joining a plan-only cluster becomes its direction/code reference.
     if (s.cls === 'plan' && p.cls === 'fact') {
       s.cls = 'fact';
@@ -881,6 +957,7 @@ export class Clusterer {
     let bestScore = -Infinity;
     const compatible: { c: CState; score: number; sim: number }[] = [];
     for (const c of this.candidates(p)) {
+      this.comparisons++;
       if (!this.modalityOk(c, p)) continue;
       const cs = this.codeScore(c, p);
       if (cs < 0) continue;
@@ -931,6 +1008,18 @@ export class Clusterer {
       }
     }
     for (const [k, s] of this.storyEvents) if (s.pruned) this.storyEvents.delete(k);
+    const clean = <K>(map: Map<K, CState[]>) => {
+      for (const [k, list] of map) {
+        const kept = list.filter((c) => !c.pruned);
+        if (kept.length) map.set(k, kept);
+        else map.delete(k);
+      }
+    };
+    clean(this.placeIndex);
+    for (const [bk, byShingle] of this.textIndex) {
+      clean(byShingle);
+      if (!byShingle.size) this.textIndex.delete(bk);
+    }
     return n;
   }
 
@@ -970,6 +1059,7 @@ export class Clusterer {
         articles: this.articleStory.size,
         planned,
         fulfilled,
+        comparisons: this.comparisons,
       },
     };
   }

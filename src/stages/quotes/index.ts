@@ -98,6 +98,8 @@ class Ctx {
 
   private cueAtToken(i: number): Cue | null {
     const t = this.tokens[i];
+    const pos = t.pos;
+    if (pos === 'PUNCT' || pos === 'DET' || pos === 'PRON' || pos === 'NUM' || pos === 'CCONJ' || pos === 'PART') return null;
     const multi = this.lex.multi.get(t.norm);
     if (multi) {
       for (const e of multi) {

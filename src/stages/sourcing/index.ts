@@ -81,7 +81,8 @@ function run(doc: Doc): void {
   let lastEnd = -1;
   for (const tk of doc.tokens) {
     if (tk.start < lastEnd) continue;
-    const list = idx.get(firstWord(tk.text));
+    let list = idx.get(tk.text);
+    if (!list && tk.text.length > 3 && tk.cap) list = idx.get(firstWord(tk.text));
     if (!list) continue;
     for (const a of list) {
       if (!text.startsWith(a.alias, tk.start)) continue;

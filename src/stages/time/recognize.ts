@@ -791,6 +791,9 @@ export class Recognizer {
     if (this.n(k, hi) === 'few' || this.n(k, hi) === 'several' || this.n(k, hi) === 'many') {
       const u = this.unitAt(k + 1, hi);
       if (u && !u.single) {
+        if (this.n(k + 2, hi) === 'ago') return { s, e: k + 3, desc: { k: 'ref', v: 'PAST_REF' }, rule: 'time/vague-ago' };
+        // "the last few months", "the past several quarters": the recent past
+        if (hadThe && rel === -1) return { s, e: k + 2, desc: { k: 'ref', v: 'PAST_REF' }, rule: 'time/the-past-few-units' };
         const v = durValue('X', u.unit);
         return this.durFinish(s, k + 2, v, hi, u.unit, 'X');
       }
@@ -816,6 +819,9 @@ export class Recognizer {
       }
       if (u.unit === 'WE') return null;
       const isA = this.n(k, hi) === 'a' || this.n(k, hi) === 'an';
+      // "a year-earlier loss", "a year-ago quarter"
+      if (u.unit === 'Y' && num.n === 1 && this.n(e + 1, hi) === '-' && /^(earlier|ago)$/.test(this.n(e + 2, hi)))
+        return { s: isA ? k + 1 : s, e: e + 3, desc: { k: 'yearago' }, rule: 'time/year-ago' };
       // "a year" needs a duration cue or an ago/earlier; "$5 a year" is a set
       let e2 = e + 1;
       if (hy && this.n(e2, hi) === '-' && this.n(e2 + 1, hi) === 'old') return null; // an age ("6-year-old"), not a time

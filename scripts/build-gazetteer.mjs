@@ -93,7 +93,7 @@ const regions = readData('regions.json');
 for (const r of regions.entries) {
   const extra = [...new Set((r.aliases ?? []).flatMap((n) => [n, fold(n)]))].filter((n) => n !== r.name);
   if (fold(r.name) !== r.name) extra.push(fold(r.name));
-  add([r.geonameid ?? null, r.name, r.iso3, r.lat, r.lon, r.feature, 0, '', extra.length ? extra : 0, r.cs ?? 0, 0]);
+  add([r.geonameid ?? null, r.name, r.iso3, r.lat, r.lon, r.feature, 0, '', extra.length ? extra : 0, r.cs ?? 0, r.demonyms?.length ? r.demonyms : 0]);
 }
 
 // --- US states and counties (us-atlas geometry) ----------------------------------------------
@@ -124,8 +124,13 @@ for (const g of usCounties.objects.counties.geometries) {
   const base = g.properties.name;
   const suffix = s.postal === 'LA' ? 'Parish' : s.postal === 'AK' ? 'Borough' : 'County';
   const name = `${base} ${suffix}`;
-  const extra = fold(name) !== name ? [fold(name)] : 0;
-  add([null, name, 'USA', c.lat, c.lon, 'ADM2', 0, `US.${s.postal}`, extra, 0, 0]);
+  const variants = new Set([fold(name)]);
+  // "De Kalb" / "DeKalb", "La Salle" / "LaSalle", "St. Clair" / "Saint Clair": news writes both.
+  if (/^(De|La|Du|Le) /.test(name)) variants.add(name.replace(/^(De|La|Du|Le) /, '$1'));
+  if (/^(De|La|Du|Le)[A-Z]/.test(name)) variants.add(name.replace(/^(De|La|Du|Le)/, '$1 '));
+  if (/^St\. /.test(name)) variants.add(name.replace(/^St\. /, 'Saint ')).add(name.replace(/^St\. /, 'St '));
+  variants.delete(name);
+  add([null, name, 'USA', c.lat, c.lon, 'ADM2', 0, `US.${s.postal}`, variants.size ? [...variants] : 0, 0, 0]);
   counties++;
 }
 

@@ -46,7 +46,8 @@ const COUNTY_WORDS = /^(county|parish|borough)$/i;
 const PERSON_TITLES = new Set(['mr', 'mrs', 'ms', 'dr', 'sir', 'president', 'gen', 'general', 'sen', 'senator', 'rep', 'gov', 'governor', 'judge', 'coach', 'capt', 'sgt', 'officer', 'lt', 'det', 'deputy', 'chief', 'mayor', 'pope', 'king', 'queen', 'prince', 'st']);
 const BUILDING = new Set(['house', 'hall', 'office', 'palace', 'square', 'street', 'court', 'centre', 'center', 'building', 'tower', 'church', 'bridge', 'station', 'airport', 'park', 'garden', 'gardens', 'hospital', 'college', 'school']);
 /** Words that make an organisation of a place name before them ("Mansfield Police Department"): the place stays a toponym. */
-const INSTITUTION = new Set(['county', 'parish', 'province', 'oblast', 'region', 'state', 'city', 'police', 'sheriff', "sheriff's", 'department', 'council', 'school', 'schools', 'university', 'college', 'fire', 'board', 'house', 'senate', 'public', 'high', 'community', 'hospital', 'airport', 'chamber', 'mayor', 'governor', 'church', 'museum', 'zoo', 'library', 'court', 'jail', 'regional', 'township', 'avenue', 'street', 'road', 'highway', 'district', 'area', 'metro', 'international', 'national', 'general', 'health', 'medical', 'memorial', 'municipal', 'village', 'town', 'authority', 'commission', 'office', 'legislature', 'assembly', 'government', 'administration', 'army', 'navy', 'guard', 'port', 'station', 'center', 'centre', 'times', 'herald', 'tribune', 'journal', 'gazette', 'courier', 'post', 'news', 'daily', 'observer', 'press', 'star', 'sun', 'chronicle', 'independent', 'record', 'examiner', 'democrat', 'republican', 'bee', 'globe', 'ledger', 'register', 'sentinel', 'review', 'express', 'telegraph', 'attorney', 'prosecutor', 'court', 'circuit', 'superior', 'supreme', 'athletic', 'club', 'symphony', 'stadium', 'arena', 'valley', 'river', 'lake', 'bay', 'beach', 'islands', 'island', 'mountains', 'north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central', 'downtown', 'area', 'metropolitan', 'region', 'campus', 'division', 'bureau', 'agency', 'institute', 'foundation', 'association', 'society', 'union', 'company', 'corp', 'inc', 'bank', 'federal', 'attorney', 'police', 'patrol', 'troopers', 'blvd', 'boulevard', 'drive', 'lane', 'parkway', 'square', 'plaza', 'mall', 'market', 'festival', 'fair', 'marathon', 'open', 'summit', 'conference', 'talks', 'agreement', 'accord', 'accords', 'convention', 'protocol', 'declaration', 'treaty', 'process']);
+const INSTITUTION = new Set(['gov', 'gov.', 'governor', 'senator', 'sen', 'sen.', 'premier', 'minister', 'mla', 'mp', 'congressman', 'congresswoman', 'rep', 'rep.', 'lawmakers', 'legislator', 'a&m', 'free', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'county', 'parish', 'province', 'oblast', 'region', 'state', 'city', 'police', 'sheriff', "sheriff's", 'department', 'council', 'school', 'schools', 'university', 'college', 'fire', 'board', 'house', 'senate', 'public', 'high', 'community', 'hospital', 'airport', 'chamber', 'mayor', 'governor', 'church', 'museum', 'zoo', 'library', 'court', 'jail', 'regional', 'township', 'avenue', 'street', 'road', 'highway', 'district', 'area', 'metro', 'international', 'national', 'general', 'health', 'medical', 'memorial', 'municipal', 'village', 'town', 'authority', 'commission', 'office', 'legislature', 'assembly', 'government', 'administration', 'army', 'navy', 'guard', 'port', 'station', 'center', 'centre', 'times', 'herald', 'tribune', 'journal', 'gazette', 'courier', 'post', 'news', 'daily', 'observer', 'press', 'star', 'sun', 'chronicle', 'independent', 'record', 'examiner', 'democrat', 'republican', 'bee', 'globe', 'ledger', 'register', 'sentinel', 'review', 'express', 'telegraph', 'attorney', 'prosecutor', 'court', 'circuit', 'superior', 'supreme', 'athletic', 'club', 'symphony', 'stadium', 'arena', 'valley', 'river', 'lake', 'bay', 'beach', 'islands', 'island', 'mountains', 'north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central', 'downtown', 'area', 'metropolitan', 'region', 'campus', 'division', 'bureau', 'agency', 'institute', 'foundation', 'association', 'society', 'union', 'company', 'corp', 'inc', 'bank', 'federal', 'attorney', 'police', 'patrol', 'troopers', 'blvd', 'boulevard', 'drive', 'lane', 'parkway', 'square', 'plaza', 'mall', 'market', 'festival', 'fair', 'marathon', 'open', 'summit', 'conference', 'talks', 'agreement', 'accord', 'accords', 'convention', 'protocol', 'declaration', 'treaty', 'process']);
+const NEWSPAPER = new Set(['times', 'post', 'herald', 'tribune', 'journal', 'gazette', 'courier', 'chronicle', 'examiner', 'observer', 'telegraph', 'globe', 'sun', 'star', 'bee', 'ledger', 'sentinel', 'register', 'express', 'daily', 'review']);
 const NAME_LINK = new Set(['of', 'and', 'the']);
 
 const isWordChar = (c: string | undefined): boolean => {
@@ -220,6 +221,24 @@ export function findToponyms(doc: Doc, opts: FindOptions = {}): Toponym[] {
         }
       }
     }
+    const headline0 = doc.sentences[m.sentence]?.headline ?? false;
+    // Datelines: "WASHINGTON —", "MANSFIELD --" at the start of a paragraph.
+    const allCaps = surfaceText.length >= 4 && surfaceText === surfaceText.toUpperCase() && /[A-Z]{4}/.test(surfaceText);
+    if (allCaps && !m.cs) {
+      // A dateline: the all-caps name is followed by a dash, comma, colon or "(AP)".
+      const after = text.slice(m.end, m.end + 6);
+      if (/^\s*(,|—|–|--|-|\(|:|\u0097)/.test(after)) kept.push({ m, locative: true, qualifier: null, weak: false, adjectival: false });
+      continue;
+    }
+    if (m.kind === 'demonym') {
+      // Plural people nouns ("Americans", "Turks") are not toponyms; nor are adjectives inside names ("British Airways").
+      if (/[^s]s$/i.test(surfaceText)) continue;
+      if (next && next.cap && !headline0 && (next.pos === 'PROPN' || next.pos === 'NOUN')) continue;
+      // "in Turkish," — the language.
+      if (prevInSentence && prevInSentence.norm === 'in' && (!next || next.pos === 'PUNCT')) continue;
+    }
+    // "the New York Times", "the Washington Post": a newspaper.
+    if (prevInSentence && prevInSentence.norm === 'the' && next && next.cap && NEWSPAPER.has(next.norm)) continue;
     // Part of a longer name: "Chiquita Raquel Henry", "Andrew Jackson", "Washington Post".
     if (m.kind === 'name' && prevInSentence && !sentenceStart && prevInSentence.cap && !qualifier) {
       const pn = prevInSentence.norm.replace(/\.$/, '');
@@ -279,37 +298,67 @@ export function findToponyms(doc: Doc, opts: FindOptions = {}): Toponym[] {
     }
   }
 
-  // --- resolve ---------------------------------------------------------------------------------
-  const out: Toponym[] = [];
-  const chosen = new Map<string, { idx: number; score: number }>();
-  const scored: { k: (typeof kept)[number]; best: number; score: number; margin: number }[] = [];
-  for (const k of kept) {
-    let best = -1, bestScore = -Infinity, second = -Infinity;
-    for (const i of k.m.entries) {
-      const r = g.rows[i];
-      const feat = r[5];
-      let s = 0;
-      if (feat === 'PCLI') s += 3.2;
-      else if (feat === 'ADM1' || feat === 'CONT' || feat === 'RGN' || feat === 'SEA' || feat === 'OCN' || feat === 'GULF' || feat === 'STRT') s += 2.2;
-      else if (feat === 'PPLC') s += 1.5;
-      else if (feat === 'ADM2') s += 1;
-      else if (feat === 'PPLA') s += 0.4;
-      s += Math.log10(r[6] + 10) / 2;
-      const cv = countryVotes.get(r[2] ?? '') ?? 0;
-      s += Math.min(3, cv * 1.2);
-      if (r[7] && r[2] === 'USA') {
-        const av = adminVotes.get(r[7]) ?? 0;
-        s += Math.min(4, av * 2.5);
-      }
-      if (k.qualifier && (k.qualifier === r[7] || k.qualifier === r[2])) s += 10;
-      if (s > bestScore) { second = bestScore; bestScore = s; best = i; }
-      else if (s > second) second = s;
-    }
-    scored.push({ k, best, score: bestScore, margin: bestScore - second });
-    const key = text.slice(k.m.start, k.m.end).toLowerCase();
-    const prev = chosen.get(key);
-    if (!k.weak && (!prev || bestScore > prev.score)) chosen.set(key, { idx: best, score: bestScore });
+  // Coherence: in a US article, names whose candidates share a state support each other ("Athens",
+  // "Clarke County", "Oconee County" → Georgia). Used only between US candidates.
+  const usLocal = (countryVotes.get('USA') ?? 0) >= 1;
+  const coherence = new Map<string, number>();
+  if (usLocal) for (const k of kept) {
+    if (k.weak || k.m.entries.length < 2) continue;
+    const admins = new Set<string>();
+    for (const i of k.m.entries) { const r = g.rows[i]; if (r[2] === 'USA' && r[7]) admins.add(r[7]); }
+    if (admins.size <= 8) for (const a of admins) vote(coherence, a, 0.35);
   }
+
+  // --- resolve (twice: the second pass votes with the first pass's choices) --------------------
+  const chosen = new Map<string, { idx: number; score: number }>();
+  let scored: { k: (typeof kept)[number]; best: number; score: number; margin: number }[] = [];
+  for (let pass = 0; pass < 2; pass++) {
+    if (pass === 1) {
+      const cv = new Map<string, number>();
+      const av = new Map<string, number>();
+      for (const x of scored) {
+        if (x.k.weak) continue;
+        const r = g.rows[x.best];
+        vote(cv, r[2], 1);
+        if (r[2] === 'USA' && r[7]) vote(av, r[7], 1);
+      }
+      countryVotes.clear();
+      adminVotes.clear();
+      for (const [c, v] of cv) countryVotes.set(c, v);
+      for (const [a, v] of av) adminVotes.set(a, v);
+      chosen.clear();
+    }
+    scored = [];
+    for (const k of kept) {
+      let best = -1, bestScore = -Infinity, second = -Infinity;
+      // A country name is the country unless qualified ("Mexico, Mo."): towns of the same name drop out.
+      const hasCountry = !k.qualifier && k.m.entries.some((i) => g.rows[i][5] === 'PCLI');
+      for (const i of k.m.entries) {
+        const r = g.rows[i];
+        const feat = r[5];
+        if (hasCountry && (feat.startsWith('PPL') || feat === 'ADM2')) continue;
+        let s = 0;
+        let pop = r[6];
+        if (feat === 'PCLI') { s += 4.5; pop = pop || 1e7; }
+        else if (feat === 'ADM1' || feat === 'CONT' || feat === 'RGN' || feat === 'SEA' || feat === 'OCN' || feat === 'GULF' || feat === 'STRT') { s += 2.2; pop = pop || 5e6; }
+        else if (feat === 'PPLC') s += 1.5;
+        else if (feat === 'ADM2') s += 1;
+        else if (feat === 'PPLA') s += 0.4;
+        s += Math.log10(pop + 10) / 2;
+        const cvv = countryVotes.get(r[2] ?? '') ?? 0;
+        s += Math.min(4.5, cvv * 1.5);
+        if (r[7] && r[2] === 'USA') s += Math.min(4, (adminVotes.get(r[7]) ?? 0) * 2.5) + (usLocal ? Math.min(1.5, coherence.get(r[7]) ?? 0) : 0);
+        if (k.qualifier && (k.qualifier === r[7] || k.qualifier === r[2])) s += 10;
+        if (s > bestScore) { second = bestScore; bestScore = s; best = i; }
+        else if (s > second) second = s;
+      }
+      scored.push({ k, best, score: bestScore, margin: bestScore - second });
+      const key = text.slice(k.m.start, k.m.end).toLowerCase();
+      const prev = chosen.get(key);
+      if (!k.weak && (!prev || bestScore > prev.score)) chosen.set(key, { idx: best, score: bestScore });
+    }
+  }
+  const out: Toponym[] = [];
   for (const { k, best, margin } of scored) {
     const key = text.slice(k.m.start, k.m.end).toLowerCase();
     const ch = chosen.get(key);

@@ -198,4 +198,16 @@ export const MIGRATIONS: readonly string[] = [
   CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content='articles', content_rowid='id', tokenize='porter unicode61 remove_diacritics 2');
   CREATE VIRTUAL TABLE quotes_fts USING fts5(text, speaker_name, content='quotes', content_rowid='id', tokenize='porter unicode61 remove_diacritics 2');
   `,
+  // 2: dedupe (src/dedupe) — stable cluster keys, status, stories, plan→fact links; near-reprint signatures.
+  `
+  ALTER TABLE articles ADD COLUMN story_sig TEXT;
+  ALTER TABLE event_mentions ADD COLUMN place_feature TEXT;
+  ALTER TABLE event_clusters ADD COLUMN key TEXT;
+  ALTER TABLE event_clusters ADD COLUMN status TEXT;
+  ALTER TABLE event_clusters ADD COLUMN stories INTEGER NOT NULL DEFAULT 1;
+  ALTER TABLE event_clusters ADD COLUMN planned INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE event_clusters ADD COLUMN fulfilled_by INTEGER;
+  ALTER TABLE event_clusters ADD COLUMN links TEXT;
+  CREATE UNIQUE INDEX event_clusters_key ON event_clusters(key);
+  `,
 ];

@@ -7,6 +7,7 @@ import type { Article, CodedDocument, CodedEvent } from '../document.js';
 import { DyadInputError } from '../errors.js';
 import { canonicalUrl, dayOf, textHash, urlKey } from './keys.js';
 import { MIGRATIONS } from './schema.js';
+import { Clusterer, mentionOrder, storySignature, type MentionRecord } from '../dedupe/index.js';
 import type {
   ActorRow,
   ArticleFilter,
@@ -95,7 +96,7 @@ function str(v: unknown): string | null {
 const EVENT_COLS = `m.id AS m_id, m.cluster_id, m.article_id, m.date, m.date_precision, m.code, m.root, m.name, m.quad,
   m.goldstein, m.plover_type, m.source_name, m.source_code, m.source_country, m.target_name, m.target_code,
   m.target_country, m.modality, m.place_name, m.place_country, m.lat, m.lon, m.sentence, m.ev_start, m.ev_end,
-  m.rule, m.confidence, m.quote_id, m.day, c.mentions, c.sources, c.articles, c.first_seen, c.last_seen,
+  m.rule, m.confidence, m.quote_id, m.day, c.mentions, c.sources, c.articles, c.first_seen, c.last_seen, c.status, c.stories, c.key AS ckey,
   a.outlet, a.url`;
 
 function toEventRow(r: Row, clusterLevel: boolean): EventRow {
@@ -135,6 +136,9 @@ function toEventRow(r: Row, clusterLevel: boolean): EventRow {
     lastSeen: str(r.last_seen),
     outlet: str(r.outlet),
     url: str(r.url),
+    status: str(r.status),
+    stories: Number(r.stories ?? 1),
+    clusterKey: str(r.ckey),
   };
 }
 
@@ -256,7 +260,7 @@ export class SqliteStore implements Store {
       keyPut: s('INSERT OR IGNORE INTO article_keys(key, article_id) VALUES (?, ?)'),
       hashGet: s('SELECT id, canonical_url, outlet, url FROM articles WHERE text_hash = ?'),
       artPut: s(`INSERT INTO articles(external_id, url, canonical_url, title, outlet, published, language, text, text_hash, html,
-        provenance, source, doc, n_events, n_quotes, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`),
+        provenance, source, doc, n_events, n_quotes, ingested_at, story_sig) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`),
       ftsArt: s('INSERT INTO articles_fts(rowid, title, text) VALUES (?, ?, ?)'),
       copyPut: s('INSERT OR IGNORE INTO article_copies(article_id, url, outlet, published, external_id, seen_at) VALUES (?,?,?,?,?,?)'),
       actorUp: s(`INSERT INTO actors(key, code, name, country, type, kind, mentions, articles) VALUES (?,?,?,?,?,?,?,1)
@@ -271,15 +275,21 @@ export class SqliteStore implements Store {
         VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)`),
       evPut: s(`INSERT INTO event_mentions(article_id, local_id, code, root, name, quad, goldstein, plover_type, plover_mode, plover_context,
         source_actor_id, source_name, source_code, source_country, target_actor_id, target_name, target_code, target_country, grp, modality,
-        date, date_precision, date_anchor, day, place_name, place_country, lat, lon, quote_id, sentence, ev_start, ev_end, rule, confidence, evidence)
-        VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`),
-      clusterPut: s('INSERT INTO event_clusters(id, rep_mention, day, mentions, sources, articles, first_seen, last_seen) VALUES (?,?,?,1,1,1,?,?)'),
+        date, date_precision, date_anchor, day, place_name, place_country, lat, lon, quote_id, sentence, ev_start, ev_end, rule, confidence, evidence, place_feature)
+        VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`),
+      clusterPut: s(`INSERT INTO event_clusters(key, rep_mention, day, mentions, sources, articles, first_seen, last_seen, status, stories, planned)
+        VALUES (?,?,?,1,1,1,?,?,?,1,?)`),
+      clusterByKey: s('SELECT c.id, c.status, m.modality AS rep_modality FROM event_clusters c JOIN event_mentions m ON m.id = c.rep_mention WHERE c.key = ?'),
+      clusterFulfil: s(`UPDATE event_clusters SET rep_mention = ?, status = 'fulfilled', fulfilled_by = ? WHERE id = ?`),
+      clusterPlanned: s('UPDATE event_clusters SET planned = planned + 1 WHERE id = ?'),
       evCluster: s('UPDATE event_mentions SET cluster_id = ? WHERE id = ?'),
       errPut: s('INSERT OR IGNORE INTO errors(source, reason, at) VALUES (?,?,?)'),
       artGet: s('SELECT * FROM articles WHERE id = ?'),
       clustersOfArticle: s('SELECT DISTINCT cluster_id FROM event_mentions WHERE article_id = ?'),
       clusterRefresh: s(`UPDATE event_clusters SET
-          mentions = (SELECT count(*) FROM event_mentions WHERE cluster_id = @c),
+          mentions = (SELECT count(*) FROM event_mentions WHERE cluster_id = @c)
+            + (SELECT count(*) FROM event_mentions m JOIN article_copies k ON k.article_id = m.article_id WHERE m.cluster_id = @c),
+          stories = max(stories, (SELECT count(DISTINCT a.text_hash) FROM articles a WHERE a.id IN (SELECT article_id FROM event_mentions WHERE cluster_id = @c))),
           articles = (SELECT count(DISTINCT x.a) FROM (
               SELECT 'a' || m.article_id AS a FROM event_mentions m WHERE m.cluster_id = @c
               UNION SELECT 'c' || k.id FROM article_copies k WHERE k.article_id IN (SELECT article_id FROM event_mentions WHERE cluster_id = @c)) x),
@@ -287,11 +297,11 @@ export class SqliteStore implements Store {
               SELECT coalesce(a.outlet, 'a' || a.id) AS o FROM articles a WHERE a.id IN (SELECT article_id FROM event_mentions WHERE cluster_id = @c)
               UNION SELECT coalesce(k.outlet, 'c' || k.id) FROM article_copies k WHERE k.article_id IN (SELECT article_id FROM event_mentions WHERE cluster_id = @c)) x),
           first_seen = (SELECT min(x.p) FROM (
-              SELECT coalesce(a.published, substr(a.ingested_at, 1, 10)) AS p FROM articles a WHERE a.id IN (SELECT article_id FROM event_mentions WHERE cluster_id = @c)
-              UNION ALL SELECT k.published FROM article_copies k WHERE k.article_id IN (SELECT article_id FROM event_mentions WHERE cluster_id = @c)) x),
+              SELECT substr(coalesce(a.published, a.ingested_at), 1, 10) AS p FROM articles a WHERE a.id IN (SELECT article_id FROM event_mentions WHERE cluster_id = @c)
+              UNION ALL SELECT substr(k.published, 1, 10) FROM article_copies k WHERE k.article_id IN (SELECT article_id FROM event_mentions WHERE cluster_id = @c)) x),
           last_seen = (SELECT max(x.p) FROM (
-              SELECT coalesce(a.published, substr(a.ingested_at, 1, 10)) AS p FROM articles a WHERE a.id IN (SELECT article_id FROM event_mentions WHERE cluster_id = @c)
-              UNION ALL SELECT k.published FROM article_copies k WHERE k.article_id IN (SELECT article_id FROM event_mentions WHERE cluster_id = @c)) x)
+              SELECT substr(coalesce(a.published, a.ingested_at), 1, 10) AS p FROM articles a WHERE a.id IN (SELECT article_id FROM event_mentions WHERE cluster_id = @c)
+              UNION ALL SELECT substr(k.published, 1, 10) FROM article_copies k WHERE k.article_id IN (SELECT article_id FROM event_mentions WHERE cluster_id = @c)) x)
         WHERE id = @c`),
     };
   }
@@ -310,7 +320,99 @@ export class SqliteStore implements Store {
   }
 
   putCoded(article: PutArticle, doc: CodedDocument, opts: PutOptions = {}): PutResult {
+    if (doc.events.length) this.getClusterer();
     return this.putTx.immediate(article, doc, opts);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Dedupe: every new mention is assigned incrementally (src/dedupe Clusterer, seeded from the
+  // store); dedupe() recomputes all clusters from scratch.
+
+  private clusterer: Clusterer | null = null;
+
+  /** All mentions (and reprint copies of their articles) as dedupe records, with their cluster key. */
+  private mentionRecords(): { rec: MentionRecord; clusterKey: string | null }[] {
+    const rows = this.db
+      .prepare(
+        `SELECT m.id, m.article_id, m.code, m.root, m.source_code, m.source_country, m.target_code, m.target_country, m.place_name,
+           m.place_country, m.lat, m.lon, m.place_feature, m.modality, m.sentence, m.confidence, m.date, m.date_precision,
+           a.outlet, a.url, a.published, a.text_hash, a.story_sig, c.key AS ckey
+         FROM event_mentions m JOIN articles a ON a.id = m.article_id LEFT JOIN event_clusters c ON c.id = m.cluster_id`,
+      )
+      .all() as Row[];
+    const copies = this.db.prepare('SELECT id, article_id, url, outlet, published FROM article_copies').all() as Row[];
+    const byArticle = new Map<number, Row[]>();
+    for (const k of copies) {
+      const a = Number(k.article_id);
+      const list = byArticle.get(a) ?? [];
+      list.push(k);
+      byArticle.set(a, list);
+    }
+    const out: { rec: MentionRecord; clusterKey: string | null }[] = [];
+    for (const r of rows) {
+      const rec = this.recordOf(r);
+      out.push({ rec, clusterKey: str(r.ckey) });
+      for (const k of byArticle.get(Number(r.article_id)) ?? [])
+        out.push({
+          rec: { ...rec, key: `${rec.key}~k${k.id}`, articleId: `k${k.id}`, outlet: str(k.outlet), url: str(k.url), published: str(k.published) ?? rec.published },
+          clusterKey: str(r.ckey),
+        });
+    }
+    return out;
+  }
+
+  private recordOf(r: Row): MentionRecord {
+    let sig: number[] | null = null;
+    if (typeof r.story_sig === 'string') {
+      try {
+        sig = JSON.parse(r.story_sig) as number[];
+      } catch {
+        sig = null;
+      }
+    }
+    return {
+      key: `m${r.id}`,
+      articleId: String(r.article_id),
+      outlet: str(r.outlet),
+      url: str(r.url),
+      published: str(r.published),
+      storyHash: str(r.text_hash),
+      storySig: sig,
+      date: str(r.date),
+      datePrecision: str(r.date_precision),
+      code: String(r.code),
+      root: String(r.root),
+      sourceCode: str(r.source_code),
+      sourceCountry: str(r.source_country),
+      targetCode: str(r.target_code),
+      targetCountry: str(r.target_country),
+      placeName: str(r.place_name),
+      placeCountry: str(r.place_country),
+      lat: r.lat === null ? null : Number(r.lat),
+      lon: r.lon === null ? null : Number(r.lon),
+      placeFeature: str(r.place_feature),
+      modality: String(r.modality),
+      sentence: String(r.sentence),
+      confidence: Number(r.confidence),
+    };
+  }
+
+  private getClusterer(): Clusterer {
+    if (this.clusterer) return this.clusterer;
+    const unkeyed = this.db.prepare('SELECT 1 FROM event_clusters WHERE key IS NULL LIMIT 1').get();
+    if (unkeyed) {
+      this.dedupe();
+      if (this.clusterer) return this.clusterer;
+    }
+    const c = new Clusterer();
+    const recs = this.mentionRecords();
+    recs.sort((a, b) => mentionOrder(a.rec, b.rec));
+    for (const { rec, clusterKey } of recs) {
+      if (clusterKey) c.seed(rec, clusterKey);
+      else c.add(rec);
+    }
+    this.clusterer = c;
+    return c;
   }
 
   private putInner(article: PutArticle, doc: CodedDocument, opts: PutOptions): PutResult {
@@ -339,6 +441,7 @@ export class SqliteStore implements Store {
     }
 
     const json = opts.docJson ?? JSON.stringify(doc);
+    const sig = doc.events.length ? storySignature(article.text).minhash : null;
     const info = st.artPut.run(
       article.id ?? doc.article.id ?? null,
       article.url ?? null,
@@ -356,6 +459,7 @@ export class SqliteStore implements Store {
       doc.events.length,
       doc.quotes.length,
       now,
+      sig ? JSON.stringify(sig) : null,
     );
     const aid = Number(info.lastInsertRowid);
     for (const k of keys) st.keyPut.run(k, aid);
@@ -399,9 +503,13 @@ export class SqliteStore implements Store {
     for (const p of doc.places)
       st.placePut.run(aid, p.id, p.start, p.end, p.text, p.name, p.country, p.lat, p.lon, p.geonameid, p.feature, p.confidence, JSON.stringify(p.evidence));
 
-    const seen = published ?? now.slice(0, 10);
+    const seen = (published ?? now).slice(0, 10);
     const pubDay = dayOf(published);
+    const touched = new Set<number>();
+    const features = new Map<string, string | null>();
+    for (const p of doc.places) features.set(p.id, p.feature);
     for (const e of doc.events) {
+      const feature = e.place?.place ? features.get(e.place.place) ?? null : null;
       const src = e.source ? actorIds.get(e.source.actor) ?? null : null;
       const tgt = e.target ? actorIds.get(e.target.actor) ?? null : null;
       const day = dayOf(e.date?.value) ?? pubDay;
@@ -441,14 +549,52 @@ export class SqliteStore implements Store {
         e.evidence.rule,
         e.evidence.confidence,
         JSON.stringify(e),
+        feature,
       );
       const mid = Number(r.lastInsertRowid);
-      // Every mention starts as its own event; dedupe() merges clusters.
-      st.clusterPut.run(mid, mid, day, seen, seen);
-      st.evCluster.run(mid, mid);
+      const rec: MentionRecord = {
+        key: `m${mid}`,
+        articleId: String(aid),
+        outlet: article.outlet ?? doc.article.outlet ?? null,
+        url: article.url ?? null,
+        published,
+        storyHash: hash,
+        storySig: sig,
+        date: e.date?.value ?? null,
+        datePrecision: e.date?.precision ?? null,
+        code: e.code,
+        root: e.root,
+        sourceCode: e.source?.code ?? null,
+        sourceCountry: e.source?.country ?? null,
+        targetCode: e.target?.code ?? null,
+        targetCountry: e.target?.country ?? null,
+        placeName: e.place?.name ?? null,
+        placeCountry: e.place?.country ?? null,
+        lat: e.place?.lat ?? null,
+        lon: e.place?.lon ?? null,
+        placeFeature: feature,
+        modality: e.modality,
+        sentence: e.evidence.text,
+        confidence: e.evidence.confidence,
+      };
+      const ckey = this.getClusterer().add(rec);
+      const existing = st.clusterByKey.get(ckey) as Row | undefined;
+      let cid: number;
+      const plan = e.modality === 'future';
+      if (!existing) {
+        const status = plan ? 'planned' : e.modality === 'negated' ? 'negated' : e.modality === 'hypothetical' ? 'hypothetical' : 'occurred';
+        cid = Number(st.clusterPut.run(ckey, mid, day, seen, seen, status, plan ? 1 : 0).lastInsertRowid);
+      } else {
+        cid = Number(existing.id);
+        if (existing.status === 'planned' && (e.modality === 'asserted' || e.modality === 'reported')) st.clusterFulfil.run(mid, mid, cid);
+        if (plan) st.clusterPlanned.run(cid);
+        touched.add(cid);
+      }
+      st.evCluster.run(cid, mid);
       if (src !== null) st.actorEv.run(src);
       if (tgt !== null && tgt !== src) st.actorEv.run(tgt);
     }
+    for (const cid of touched) st.clusterRefresh.run({ c: cid });
     return { articleId: String(aid), duplicate: false };
   }
 
@@ -517,8 +663,12 @@ export class SqliteStore implements Store {
   }
 
   event(id: string): { event: EventRow; mentions: EventRow[] } | null {
-    const n = Number(id);
-    if (!Number.isInteger(n)) return null;
+    let n = Number(id);
+    if (!Number.isInteger(n)) {
+      const r = this.db.prepare('SELECT id FROM event_clusters WHERE key = ?').get(id) as Row | undefined;
+      if (!r) return null;
+      n = Number(r.id);
+    }
     const r = this.db
       .prepare(`SELECT ${EVENT_COLS} FROM event_clusters c JOIN event_mentions m ON m.id = c.rep_mention JOIN articles a ON a.id = m.article_id WHERE c.id = ?`)
       .get(n) as Row | undefined;
@@ -791,11 +941,43 @@ export class SqliteStore implements Store {
   }
 
   dedupe(): { mentions: number; events: number } {
+    const recs = this.mentionRecords().map((x) => x.rec);
+    recs.sort(mentionOrder);
+    const c = new Clusterer();
+    for (const r of recs) c.add(r);
+    const res = c.result();
+    const midOf = (key: string) => Number(/^m(\d+)/.exec(key)?.[1] ?? NaN);
+    const days = new Map<number, string | null>();
+    for (const r of this.db.prepare('SELECT id, day FROM event_mentions').all() as Row[]) days.set(Number(r.id), str(r.day));
     this.db.transaction(() => {
-      for (const r of this.db.prepare('SELECT id FROM event_clusters').all() as Row[]) this.st.clusterRefresh.run({ c: r.id });
+      this.db.exec('DELETE FROM event_clusters');
+      const ins = this.db.prepare(`INSERT INTO event_clusters(key, rep_mention, day, mentions, sources, articles, first_seen, last_seen, status, stories, planned, fulfilled_by, links)
+        VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)`);
+      const upd = this.db.prepare('UPDATE event_mentions SET cluster_id = ? WHERE id = ?');
+      for (const cl of res.clusters) {
+        const rep = midOf(cl.representative);
+        const links = cl.links.map((l) => ({ planned: String(midOf(l.planned)), fulfilledBy: String(midOf(l.fulfilledBy)) }));
+        const info = ins.run(
+          cl.id,
+          rep,
+          dayOf(cl.date) ?? days.get(rep) ?? null,
+          cl.mentionKeys.length,
+          Math.max(1, cl.sources.length),
+          cl.articles.length,
+          cl.firstSeen ? cl.firstSeen.slice(0, 10) : null,
+          cl.lastSeen ? cl.lastSeen.slice(0, 10) : null,
+          cl.status,
+          cl.stories,
+          cl.planned.length,
+          cl.fulfilledBy ? midOf(cl.fulfilledBy) : null,
+          links.length ? JSON.stringify(links) : null,
+        );
+        const cid = Number(info.lastInsertRowid);
+        for (const k of cl.mentionKeys) if (!k.includes('~')) upd.run(cid, midOf(k));
+      }
     }).immediate();
-    const c = this.counts();
-    return { mentions: c.mentions, events: c.events };
+    this.clusterer = c;
+    return { mentions: res.stats.mentions, events: res.stats.events };
   }
 
   counts(): { articles: number; events: number; mentions: number; actors: number; quotes: number; errors: number } {

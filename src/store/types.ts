@@ -92,6 +92,12 @@ export interface EventRow {
   lastSeen: string | null;
   outlet: string | null;
   url: string | null;
+  /** Dedupe status of the event: occurred, planned, fulfilled (a plan reported done), negated, hypothetical. */
+  status?: string | null;
+  /** Distinct stories (wire reprints count once). */
+  stories?: number;
+  /** Stable dedupe key of the cluster (`ev_…`); `event()` accepts it as well as the id. */
+  clusterKey?: string | null;
 }
 
 export interface ActorRow {

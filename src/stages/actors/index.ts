@@ -291,7 +291,7 @@ function personAt(ctx: Ctx, i: number, end: number): NameSpan | null {
   if (a && ph) return { s, e: a.e, person: ctx.lx.people.get(ph.ref)!, how: 'name' };
   const sh = a?.hits.filter((h) => h.kind === 'surname') ?? [];
   if (a && sh.length && !capRunContinues(ctx, a.e, end)) {
-    const p = pickSurname(ctx, sh, true);
+    const p = pickSurname(ctx, sh, true, i);
     if (p) return { s, e: a.e, person: p, how: 'surname' };
   }
   // Unknown capitalised run.
@@ -333,7 +333,10 @@ function capRun(ctx: Ctx, i: number, end: number): number {
   return words > 0 && words <= 4 ? k : i;
 }
 
-function pickSurname(ctx: Ctx, hits: LexHit[], allowSolo: boolean): PersonEntry | null {
+const NOT_NAME_POS = new Set(['PRON', 'DET', 'ADP', 'AUX', 'CCONJ', 'SCONJ', 'PART', 'VERB', 'NUM', 'PUNCT']);
+
+function pickSurname(ctx: Ctx, hits: LexHit[], allowSolo: boolean, at?: number): PersonEntry | null {
+  if (at !== undefined && NOT_NAME_POS.has(ctx.toks[at].pos)) return null;
   const cands = hits.map((h) => ctx.lx.people.get(h.ref)!).filter(Boolean);
   const seen = cands.filter((p) => ctx.seenPeople.has(p.id));
   if (seen.length === 1) return seen[0];
@@ -502,6 +505,7 @@ function titledName(ctx: Ctx, i: number, end: number): number | null {
   if (mods.length > 1) return null;
   if (mod) k = mod.e;
   let former = false;
+  let weak = false;
   let titleS = -1;
   let role: RoleEntry | null = null;
   // premodifiers and title atoms
@@ -511,7 +515,7 @@ function titledName(ctx: Ctx, i: number, end: number): number | null {
     const rh = hitOf(a, 'role');
     if (a && rh && !hitOf(a, 'person', 'country', 'org', 'capital', 'seat', 'adj')) {
       const r = ctx.lx.roles.get(rh.ref)!;
-      if (!r.title) return null;
+      if (!r.title) weak = true; // "Ukrainian journalist Anna Petrova": a role noun as a title needs a full name
       if (titleS < 0) titleS = k;
       role = r;
       k = a.e;
@@ -544,6 +548,7 @@ function titledName(ctx: Ctx, i: number, end: number): number | null {
   if (!t[k].cap) return null;
   const name = personAt(ctx, k, end);
   if (!name) return null;
+  if (weak && !name.person && name.e - name.s < 2) return null;
   const s = mod ? mod.s : titleS;
   const start = ctx.keys[i] === 'the' && s === i + 1 ? i : s;
   const titleText = textOf(ctx, titleS, role ? lastTitleEnd(ctx, titleS, name.s) : name.s);
@@ -681,6 +686,16 @@ function rolePhrase(ctx: Ctx, i: number, end: number): number | null {
   let kind: ActorKind = singularAnon ? 'anonymous' : collective ? 'collective' : plural ? 'group' : role.anon ? 'anonymous' : 'group';
   if (!plural && !role.anon && role.title && !singularAnon) kind = 'person'; // "the Russian president" (no name)
   const how: MentionHow = singularAnon || pluralAnon ? 'anonymous' : collective ? 'collective' : allMods.length > 1 ? 'compound' : 'role';
+  // "the Russian president", "Ukraine's defence minister": the dictionary may know who held the office then.
+  if (kind === 'person' && allMods.length === 1 && !former && det !== 'a' && det !== 'an') {
+    const holder = holderOf(ctx, allMods[0], role, textOf(ctx, k, roleE).toLowerCase());
+    if (holder) {
+      const pa = personActor(ctx, holder, false);
+      emit(ctx, { actor: pa.id, s: phraseS, e: npE, head, how: 'role', rule: 'actors/office-holder', source: ctx.lx.source.people, conf: Math.min(0.8, pa.choice.conf), note: `${pa.choice.note}; office named without the name` });
+      markUsed(ctx, phraseS, npE);
+      return npE;
+    }
+  }
   const group = allMods.length > 1 ? ctx.doc.nextId('g') : undefined;
   const rule = how === 'anonymous' ? 'actors/anonymous' : how === 'collective' ? 'actors/collective' : how === 'compound' ? 'actors/compound' : 'actors/role';
   const npS = phraseS;
@@ -719,6 +734,37 @@ function rolePhrase(ctx: Ctx, i: number, end: number): number | null {
   }
   markUsed(ctx, npS, npE);
   return npE;
+}
+
+let holders: Map<string, PersonEntry[]> | null = null;
+
+/** The one person whose role on the publication date is this office of this country or organisation. */
+function holderOf(ctx: Ctx, m: Mod, role: RoleEntry, roleText: string): PersonEntry | null {
+  if (!holders) {
+    holders = new Map();
+    for (const p of ctx.lx.people.values())
+      for (const r of p.roles) {
+        const key = splitCode(r.code).country ?? r.code;
+        const list = holders.get(key) ?? [];
+        if (!list.includes(p)) list.push(p);
+        holders.set(key, list);
+      }
+  }
+  const key = m.orgCode ?? m.country;
+  if (!key) return null;
+  const forms = new Set(role.singular.map((f) => f.toLowerCase()));
+  forms.add(roleText);
+  let found: PersonEntry | null = null;
+  for (const p of holders.get(key) ?? []) {
+    const r = activeRole(p, ctx.date);
+    if (!r || (splitCode(r.code).country ?? r.code) !== key) continue;
+    const t = r.title.toLowerCase();
+    const ok = forms.has(t) || (m.orgCode !== null && t.endsWith(' ' + roleText));
+    if (!ok) continue;
+    if (found && found !== p) return null; // two holders: do not guess
+    found = p;
+  }
+  return found;
 }
 
 /** A titled name after "for"/"to"/"of" inside a role phrase: emits it (possessive: a modifier) and returns it as a modifier. */
@@ -902,7 +948,7 @@ function single(ctx: Ctx, i: number, end: number): number | null {
   }
   const sh = h.filter((x) => x.kind === 'surname');
   if (sh.length && ctx.toks[k].cap && !capRunContinues(ctx, e, end)) {
-    const p = pickSurname(ctx, sh, true);
+    const p = pickSurname(ctx, sh, true, k);
     if (p) {
       const pa = personActor(ctx, p, false);
       emit(ctx, { actor: pa.id, s: k, e, head: e - 1, how: 'surname', rule: 'actors/surname', source: ctx.lx.source.people, conf: Math.min(pa.choice.conf, 0.85), note: pa.choice.note });
@@ -936,10 +982,36 @@ function unknownName(ctx: Ctx, i: number, end: number): number | null {
   if (!(given || honor || apposition || (speech && (k > sent.tokenStart || e - k >= 2)))) return null;
   if (LOC_PREP.has(prevWord(ctx, i)) && !honor) return null;
   const conf = given && (speech || honor) ? 0.7 : 0.5;
-  const actor = unknownPersonActor(ctx, k, e, null, undefined, conf, 'actors/unknown-person');
+  const app = apposition ? appositive(ctx, e, end) : null;
+  const actor = unknownPersonActor(ctx, k, e, app?.code ?? null, app?.title, app?.code ? 0.75 : conf, app?.code ? 'actors/appositive' : 'actors/unknown-person');
+  if (app?.code) markUsed(ctx, e, app.e);
+  if (app?.code) {
+    emit(ctx, { actor, s: i, e, head: e - 1, how: 'name', rule: 'actors/appositive', source: ctx.lx.source.roles, conf: 0.75, note: `code from the appositive "${app.title}"` });
+    markUsed(ctx, i, e);
+    return app.e;
+  }
   emit(ctx, { actor, s: i, e, head: e - 1, how: 'name', rule: 'actors/unknown-person', source: given ? ctx.lx.source.given : undefined, conf, note: given ? 'starts with a common given name' : honor ? 'honorific' : 'capitalised name before a speech verb / apposition' });
   markUsed(ctx, i, e);
   return e;
+}
+
+/** ", Kenya's foreign minister," / ", a Russian diplomat," after a name: the code the appositive gives. */
+function appositive(ctx: Ctx, e: number, end: number): { code: string | null; title: string; e: number } | null {
+  let j = e + 1;
+  if (ctx.keys[e] !== ',' || j >= end) return null;
+  if (ctx.keys[j] === 'a' || ctx.keys[j] === 'an' || ctx.keys[j] === 'the') j++;
+  while (j < end && PREMODS.has(ctx.keys[j]) && !ctx.atoms[j]) j++;
+  const m = parseMod(ctx, j, end, false);
+  if (!m) return null;
+  j = m.e;
+  while (j < end && PREMODS.has(ctx.keys[j]) && !hitOf(ctx.atoms[j], 'role')) j++;
+  const a = ctx.atoms[j];
+  const rh = hitOf(a, 'role');
+  if (!a || !rh) return null;
+  const role = ctx.lx.roles.get(rh.ref)!;
+  const former = ctx.keys.slice(e + 1, j).includes('former');
+  const rc = roleCode(m, role, former);
+  return { code: rc.code, title: textOf(ctx, e + 1, a.e), e: a.e };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -954,7 +1026,7 @@ function laterSurnames(ctx: Ctx): void {
     const a = ctx.atoms[i];
     const sh = a?.hits.filter((h) => h.kind === 'surname') ?? [];
     if (a && sh.length && !capRunContinues(ctx, a.e, end)) {
-      const p = pickSurname(ctx, sh, false);
+      const p = pickSurname(ctx, sh, false, i);
       if (p) {
         const pa = personActor(ctx, p, false);
         emit(ctx, { actor: pa.id, s: i, e: a.e, head: a.e - 1, how: 'surname', rule: 'actors/surname', source: ctx.lx.source.people, conf: Math.min(pa.choice.conf, 0.85), note: pa.choice.note });

@@ -408,7 +408,7 @@ export class Recognizer {
     if (set !== undefined && (aw !== 'quarterly' && aw !== 'annually' || !/^(NOUN|ADJ|PROPN)$/.test(this.toks[i + 1]?.pos ?? '') || i + 1 >= hi)) return { s: i, e: i + 1, desc: { k: 'set', v: String(set) }, rule: `time/set-${aw}` };
     if (w === 'every' || w === 'each') return this.everySet(i, lo, hi);
     // this / last / next + unit, weekday, month, season
-    if (REL_WORD[w] !== undefined && w !== 'following') {
+    if (REL_WORD[w] !== undefined && w !== 'following' && !(tk.cap && i > lo && this.toks[i - 1].text !== '"' && this.toks[i + 1]?.cap)) {
       const c = this.relative(i, lo, hi);
       if (c) return c;
     }
@@ -495,8 +495,12 @@ export class Recognizer {
         return { s: i, e: num.e, desc: { k: 'year', y }, rule: 'time/spoken-year' };
       }
     }
-    if ((w === 'year' && (this.n(i + 1, hi) === '-' && (this.n(i + 2, hi) === 'earlier' || this.n(i + 2, hi) === 'ago'))))
+    if ((w === 'year' && (this.n(i + 1, hi) === '-' && (this.n(i + 2, hi) === 'earlier' || this.n(i + 2, hi) === 'ago')))) {
+      const q = this.quarter(i + 3, lo, hi);
+      if (q && q.desc.k === 'quarter' && q.desc.q !== null && q.desc.y === undefined)
+        return { s: i, e: q.e, desc: { ...q.desc, yOff: -1 }, rule: 'time/year-ago-quarter' };
       return { s: i, e: i + 3, desc: { k: 'yearago' }, rule: 'time/year-ago' };
+    }
     // seasons
     const se = lookup('season', aw);
     if (se !== undefined && (SEASON_CONTEXT.has(this.n(i - 1, hi)) || this.yearAt(i + 1, hi, true) !== null) && !(aw === 'fall' && !/^(in|this|last|next|the|early|late|since|until|by|during)$/.test(this.n(i - 1, hi)) && this.yearAt(i + 1, hi, true) === null)) {
@@ -814,6 +818,7 @@ export class Recognizer {
       if (this.n(e, hi) === 'more' && !hy) e++; // "20 more years"
       const u = this.unitAt(e, hi);
       if (!u) return null;
+      if (this.n(e + 1, hi) === 'old' || (u.unit === 'S' && this.a(e, hi) === 'second' && this.toks[e + 1]?.pos === 'NOUN')) return null; // "52 years old", "a second group"
       if (u.unit === 'Q' && num.n !== 'X') {
         if (!hadThe && rel === null) return null; // "third quarter" is read as a quarter elsewhere
       }

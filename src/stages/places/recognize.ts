@@ -256,10 +256,13 @@ export function findToponyms(doc: Doc, opts: FindOptions = {}): Toponym[] {
     const headline = doc.sentences[m.sentence]?.headline ?? false;
     if (m.kind === 'name' && next && next.cap && (next.pos === 'PROPN' || next.pos === 'NOUN') && !qualifier && !headline && !INSTITUTION.has(next.norm)) {
       const nm = lookup(g, text, tokens, m.tokenEnd);
-      const nextIsPlace = !!nm && !g.common.has(next.norm) && !g.context.has(next.norm) && !g.never.has(next.norm);
+      const nextIsPlace = !!nm && !g.common.has(next.norm) && !g.context.has(next.norm) && !g.never.has(next.norm) && !personish.has(next.norm);
+      const isCountry = m.entries.some((i) => g.rows[i][5] === 'PCLI');
       if (!nextIsPlace) {
-        if (m.entries.some((i) => g.rows[i][5] === 'PCLI')) adjectival = true;
-        else continue;
+        if (isCountry) adjectival = true;
+        // "Paris Hilton", "Jordan Henderson": the next word belongs to a person's name.
+        else if (personish.has(next.norm) || PERSON_TITLES.has(next.norm)) continue;
+        // Otherwise a place inside a name ("Alexandria Country Day School") is still a toponym.
       }
     }
     // "the White House", "the Green Zone": a multi-word town name after "the" is something else.

@@ -19,6 +19,7 @@ interface ArticleInfo {
   title: string | null;
   length: number;
   places: Map<string, { feature: string | null; geonameid: number | null }>;
+  events: CodedEvent[];
 }
 
 export class Enricher {
@@ -33,7 +34,7 @@ export class Enricher {
       if (a) {
         const places = new Map<string, { feature: string | null; geonameid: number | null }>();
         for (const p of a.doc?.places ?? []) places.set(p.id, { feature: p.feature ?? null, geonameid: p.geonameid ?? null });
-        info = { published: a.article.published, title: a.article.title, length: a.article.text.length, places };
+        info = { published: a.article.published, title: a.article.title, length: a.article.text.length, places, events: a.doc?.events ?? [] };
       }
     } catch {
       info = null;
@@ -66,40 +67,48 @@ export class Enricher {
     return out;
   }
 
+  /** The coded event behind a row: same code and evidence offsets in the row's article. */
+  private codedEvent(row: EventRow, art: ArticleInfo | null): CodedEvent | null {
+    if (art) {
+      const ev = art.events.find((e) => e.code === row.code && e.evidence?.start === row.evidenceStart && e.evidence?.end === row.evidenceEnd);
+      if (ev) return ev;
+    }
+    return null;
+  }
+
   /** A mention-level row (row.id is the mention id). */
   mention(row: EventRow): ExportRow {
-    const rs = this.store as unknown as RichStore;
-    let ev: CodedEvent | null = null;
-    try {
-      ev = rs.eventMention ? rs.eventMention(row.id) : null;
-    } catch {
-      ev = null;
+    const art = this.article(row.articleId);
+    let ev = this.codedEvent(row, art);
+    if (!ev) {
+      const rs = this.store as unknown as RichStore;
+      try {
+        ev = rs.eventMention ? rs.eventMention(row.id) : null;
+      } catch {
+        ev = null;
+      }
     }
-    return this.fromEvent(row, ev, this.article(row.articleId));
+    return this.fromEvent(row, ev, art);
   }
 
   /** An event (cluster) row: details of its representative mention plus the outlets of all mentions. */
   event(row: EventRow): ExportRow {
-    const rs = this.store as unknown as RichStore;
-    let detail: { event: EventRow; mentions: EventRow[] } | null = null;
-    try {
-      detail = rs.event ? rs.event(row.cluster) : null;
-    } catch {
-      detail = null;
-    }
-    if (!detail) return this.fromEvent(row, null, this.article(row.articleId));
-    const rep =
-      detail.mentions.find((m) => m.articleId === row.articleId && m.evidenceStart === row.evidenceStart && m.code === row.code) ?? null;
-    let ev: CodedEvent | null = null;
-    try {
-      ev = rep && rs.eventMention ? rs.eventMention(rep.id) : null;
-    } catch {
-      ev = null;
-    }
-    const out = this.fromEvent(row, ev, this.article(row.articleId));
-    const outlets: string[] = [];
-    for (const m of detail.mentions) if (m.outlet && !outlets.includes(m.outlet)) outlets.push(m.outlet);
-    out.outlets = outlets;
+    const art = this.article(row.articleId);
+    const out = this.fromEvent(row, this.codedEvent(row, art), art);
+    // Every outlet of the cluster: only worth a query when there is more than one source.
+    if (row.sources > 1) {
+      const rs = this.store as unknown as RichStore;
+      try {
+        const detail = rs.event ? rs.event(row.cluster) : null;
+        if (detail) {
+          const outlets: string[] = [];
+          for (const m of detail.mentions) if (m.outlet && !outlets.includes(m.outlet)) outlets.push(m.outlet);
+          out.outlets = outlets;
+        }
+      } catch {
+        /* keep the representative's outlet */
+      }
+    } else if (row.outlet) out.outlets = [row.outlet];
     return out;
   }
 }

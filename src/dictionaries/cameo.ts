@@ -43,6 +43,8 @@ export interface CompiledPattern {
   /** Steps that must directly precede the anchor, nearest last. */
   before: string[][];
   steps: Step[];
+  /** Per step, the first word of each alternative (and of its hyphen parts): a cheap pre-filter. */
+  firstWords: Set<string>[];
   /** Number of words the pattern matches: the more, the more specific. */
   weight: number;
   /** Order in its file (ties go to the earlier entry). */
@@ -69,6 +71,8 @@ export interface CameoDictionary {
   /** anchor word (lemma or surface, lower case) → patterns anchored on it. */
   index: Map<string, CompiledPattern[]>;
   cues: Cues;
+  /** Every word that starts a pattern step (for the per-sentence pre-filter). */
+  stepWords: Set<string>;
   counts: { verbs: number; nouns: number; codes: number };
 }
 
@@ -106,13 +110,14 @@ export function compilePattern(entry: PatternEntry, file: 'verbs' | 'nouns', ord
     weight += Math.min(...alts.map((a) => a.length));
     wide = false;
   }
+  const firstWords = steps.map((st) => new Set(st.alts.flatMap((a) => [a[0], a[0].split('-')[0]])));
   // One compiled pattern per distinct anchor word; a multi-word anchor alternative carries a tail.
   const out: { anchors: string[]; pattern: CompiledPattern }[] = [];
   for (const alt of anchorAlts) {
     const parts = alt.split('_');
     out.push({
       anchors: [parts[0]],
-      pattern: { entry, file, tail: parts.slice(1), before, steps, weight: weight + parts.length - 1, order, source },
+      pattern: { entry, file, tail: parts.slice(1), before, steps, firstWords, weight: weight + parts.length - 1, order, source },
     });
   }
   return out;
@@ -153,6 +158,8 @@ export function loadCameo(): CameoDictionary {
       }
     });
   }
+  const stepWords = new Set<string>();
+  for (const list of index.values()) for (const p of list) for (const fw of p.firstWords) for (const w of fw) stepWords.add(w);
   for (const list of index.values()) list.sort((a, b) => b.weight - a.weight || a.order - b.order);
   const cf = loadData<{ kind: string; words: string[] }>('verbs/cues.json', (e) =>
     typeof e.kind === 'string' && Array.isArray(e.words) ? null : 'needs kind and words[]',
@@ -171,7 +178,7 @@ export function loadCameo(): CameoDictionary {
     nounTargetPrep: new Set(kind('noun-target-prep')),
     relative: new Set(kind('relative')),
   };
-  cached = { codes, index, cues, counts };
+  cached = { codes, index, cues, stepWords, counts };
   return cached;
 }
 

@@ -9,12 +9,12 @@
  * reciprocal statements expand to one event per actor pair sharing a group id. When nothing fits,
  * nothing is coded.
  */
-import type { ActorMention, CodedEvent, Doc, EventActorRef, Modality, Quote } from '../../document.js';
+import type { ActorMention, CodedEvent, Doc, EventActorRef, EventDate, Modality, Quote, Token } from '../../document.js';
 import type { Stage } from '../types.js';
 import { loadCameo, type CameoDictionary } from '../../dictionaries/cameo.js';
 import { eventDate, type ClauseRef } from '../time/attach.js';
 import { eventPlace } from '../places/attach.js';
-import { matchAt, type Match } from './match.js';
+import { matchAt, presentWords, type Match } from './match.js';
 import { coordinated, findAgent, findObject, findSubject, isPassive, verbGroupStart, type Arg, type Ctx } from './syntax.js';
 import { modalityOf } from './modality.js';
 
@@ -44,6 +44,8 @@ interface Candidate {
   confidence: number;
   quote: Quote | null;
   speaker: string | null;
+  /** The event date, when already asked of the time hook. */
+  date: EventDate | null | undefined;
 }
 
 function buildIndex(doc: Doc): Pick<Ctx, 'at' | 'npEndAt'> {
@@ -68,6 +70,7 @@ export function codeEvents(doc: Doc): void {
   const tokens = doc.tokens;
   if (!tokens.length || !doc.sentences.length) return;
   const dict = loadCameo();
+  if (!AID_PREPS.size) AID_PREPS = new Set([...dict.cues.targetPrep, 'for']);
   const { at, npEndAt } = buildIndex(doc);
   const used = new Uint8Array(tokens.length);
   let groupN = 0;
@@ -82,9 +85,10 @@ export function codeEvents(doc: Doc): void {
       return r;
     };
     const matches: Match[] = [];
+    const present = presentWords(dict, tokens, sent.tokenStart, sent.tokenEnd);
     for (let i = sent.tokenStart; i < sent.tokenEnd; i++) {
       if (used[i] || at[i]) continue;
-      const m = matchAt(dict, tokens, i, sent.tokenEnd, sent.tokenStart, used, (mm) => hasObject(c, mm));
+      const m = matchAt(dict, tokens, i, sent.tokenEnd, sent.tokenStart, used, (mm) => hasObject(c, mm), present);
       if (!m) continue;
       for (const k of m.tokens) used[k] = 1;
       // The complement verb of an appeal/intent/demand/accusation/rejection/threat is part of it.
@@ -113,6 +117,14 @@ function afterPrep(c: Ctx, k: number): boolean {
     return t.pos === 'ADP';
   }
   return false;
+}
+
+const WEAK_PREPS = new Set(['to']);
+let AID_PREPS = new Set<string>();
+
+function clauseOf(c: Ctx, tk: Token): ClauseRef {
+  const sent = c.doc.sentences[tk.sentence];
+  return { sentence: tk.sentence, trigger: { start: tk.start, end: tk.end }, clause: { start: sent.start, end: sent.end } };
 }
 
 function hasObject(c: Ctx, m: Match): boolean {
@@ -155,7 +167,9 @@ function argumentsFor(c: Ctx, dict: CameoDictionary, m: Match, subjectOf: (v: nu
     } else {
       src = subj;
       const tell = !!e.weak && c.tokens[m.anchor].lemma === 'tell';
-      tgt = findObject(c, m.anchor + 1, skip, e.weak ? new Set(['to']) : c.cues.targetPrep, !e.weak || tell, true);
+      const root = e.code.slice(0, 2);
+      const preps = e.weak ? WEAK_PREPS : root === '03' || root === '07' || root === '02' ? AID_PREPS : c.cues.targetPrep;
+      tgt = findObject(c, m.anchor + 1, skip, preps, !e.weak || tell, true);
       // "criticized Russia … and floated sanctions": the second verb shares the first one's target
       if (!tgt && subj?.how === 'inherited' && subj.verb !== undefined && !e.weak) {
         const prior = findObject(c, subj.verb + 1, new Set<number>(), c.cues.targetPrep, true, true);
@@ -200,11 +214,12 @@ function argumentsFor(c: Ctx, dict: CameoDictionary, m: Match, subjectOf: (v: nu
   let code = e.code;
   let modality = mod.modality;
   let cue = mod.cue;
+  let date: EventDate | null | undefined;
   if (modality === 'asserted' && c.doc.published) {
     // an event dated after publication ("Monday's call" in a Sunday article) has not happened yet
     const tk = c.tokens[m.anchor];
-    const d = eventDate(c.doc, { sentence: tk.sentence, trigger: { start: tk.start, end: tk.end }, clause: { start: c.tokens[c.sentStart].start, end: c.tokens[c.sentEnd - 1].end } });
-    if (d && d.anchor === 'stated' && d.value.length >= 10 && d.value.slice(0, 10) > c.doc.published.slice(0, 10) && d.start !== undefined && d.end !== undefined) {
+    const d = (date = eventDate(c.doc, clauseOf(c, tk)));
+    if (d && d.time !== null && d.value.length >= 10 && d.value.slice(0, 10) > c.doc.published.slice(0, 10) && d.start !== undefined && d.end !== undefined) {
       modality = 'future';
       cue = { start: d.start, end: d.end };
     }
@@ -239,7 +254,7 @@ function argumentsFor(c: Ctx, dict: CameoDictionary, m: Match, subjectOf: (v: nu
   if (m.pattern.steps.some((s) => s.wide)) conf *= 0.95;
   if (speaker) conf *= 0.85;
   if (!dict.codes.has(code)) return null;
-  return { match: m, sources, targets, reciprocal, code, modality, cue, confidence: Math.max(0.05, Math.min(0.99, Math.round(conf * 100) / 100)), quote: q, speaker };
+  return { match: m, sources, targets, reciprocal, code, modality, cue, date, confidence: Math.max(0.05, Math.min(0.99, Math.round(conf * 100) / 100)), quote: q, speaker };
 }
 
 interface NounArgs {
@@ -337,7 +352,7 @@ function emit(doc: Doc, dict: CameoDictionary, sentence: number, cand: Candidate
   if (!pairs.length) return groupN;
   const group = pairs.length > 1 ? `g${++groupN}` : null;
   const clause: ClauseRef = { sentence, trigger: { start: trigger.start, end: trigger.end }, clause: { start: sent.start, end: sent.end } };
-  const date = eventDate(doc, clause);
+  const date = cand.date !== undefined ? cand.date : eventDate(doc, clause);
   const place = eventPlace(doc, clause);
   for (const [s, t] of pairs) {
     const ev: CodedEvent = {

@@ -63,8 +63,19 @@ function posOk(p: CompiledPattern, t: Token, prev: Token | undefined): boolean {
   return false;
 }
 
+/** The step words present in a sentence (lemma or surface form). */
+export function presentWords(dict: CameoDictionary, tokens: Token[], from: number, to: number): Set<string> {
+  const out = new Set<string>();
+  for (let j = from; j < to; j++) {
+    const t = tokens[j];
+    if (dict.stepWords.has(t.lemma)) out.add(t.lemma);
+    if (t.norm !== t.lemma && dict.stepWords.has(t.norm)) out.add(t.norm);
+  }
+  return out;
+}
+
 /** The best pattern anchored at token i, or null. `used` marks tokens already taken by an earlier match. */
-export function matchAt(dict: CameoDictionary, tokens: Token[], i: number, sentEnd: number, sentStart: number, used: Uint8Array, hasObjectActor: (m: Match) => boolean): Match | null {
+export function matchAt(dict: CameoDictionary, tokens: Token[], i: number, sentEnd: number, sentStart: number, used: Uint8Array, hasObjectActor: (m: Match) => boolean, present: Set<string>): Match | null {
   const t = tokens[i];
   const a = dict.index.get(t.lemma);
   const b = t.norm !== t.lemma ? dict.index.get(t.norm) : undefined;
@@ -73,6 +84,16 @@ export function matchAt(dict: CameoDictionary, tokens: Token[], i: number, sentE
   const prev = i > sentStart ? tokens[i - 1] : undefined;
   for (const p of cands) {
     if (!posOk(p, t, prev)) continue;
+    // A pattern whose step words do not occur in the sentence cannot match.
+    if (p.firstWords.length) {
+      let possible = true;
+      for (const fw of p.firstWords) {
+        let any = false;
+        for (const w of fw) if (present.has(w)) { any = true; break; }
+        if (!any) { possible = false; break; }
+      }
+      if (!possible) continue;
+    }
     const matched: number[] = [i];
     let k = i + 1;
     if (p.tail.length) {
@@ -111,7 +132,13 @@ export function matchAt(dict: CameoDictionary, tokens: Token[], i: number, sentE
       k = foundEnd;
     }
     if (!ok) continue;
-    const m: Match = { pattern: p, anchor: i, tokens: matched, first: Math.min(...matched), last: Math.max(...matched) };
+    let first = i;
+    let last = i;
+    for (const j of matched) {
+      if (j < first) first = j;
+      if (j > last) last = j;
+    }
+    const m: Match = { pattern: p, anchor: i, tokens: matched, first, last };
     if (p.entry.needs) {
       const has = hasObjectActor(m);
       if (p.entry.needs === 'target' && !has) continue;

@@ -59,7 +59,8 @@ export function modalityOf(c: Ctx, trigger: number, groupStart: number, scanFrom
   // Headline infinitive or "is to": "Trump to call Putin", "X is to visit".
   if (groupStart > c.sentStart && tokens[trigger - 1]?.norm === 'to') {
     const before = tokens[trigger - 2];
-    if (before && (before.pos === 'PROPN' || before.pos === 'NOUN' || before.pos === 'PRON' || before.lemma === 'be' || c.at[trigger - 2]))
+    const headline = c.doc.sentences[tokens[trigger].sentence]?.headline;
+    if (before && (before.lemma === 'be' || (headline && (before.pos === 'PROPN' || before.pos === 'NOUN' || c.at[trigger - 2]))))
       found.push({ kind: 'future', start: trigger - 1, end: trigger - 1, prio: prio.future });
   }
   if (tokens[trigger].negated && !isNoun) {

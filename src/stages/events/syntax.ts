@@ -111,7 +111,9 @@ export function coordinated(c: Ctx, m: ActorMention, dir: 'left' | 'right' | 'bo
       if (k >= c.sentEnd) break;
       let t = c.tokens[k];
       let ok = false;
+      let viaComma = false;
       if (t.norm === ',' ) {
+        viaComma = true;
         k++;
         t = c.tokens[k];
         if (!t || t.norm === 'both' || t.pos === 'SCONJ' || c.cues.relative.has(t.norm)) break;
@@ -125,7 +127,7 @@ export function coordinated(c: Ctx, m: ActorMention, dir: 'left' | 'right' | 'bo
       const next = k < c.sentEnd ? c.at[k] : undefined;
       if (!next || next.possessive) break;
       const after = c.tokens[Math.max(next.tokenEnd, next.npEnd)];
-      if (after && isFiniteVerb(after)) break; // the next clause's subject
+      if (viaComma && after && isFiniteVerb(after)) break; // ", X and Y said …": the next clause's subject
       if (!add(next) && next.actor !== cur.actor) break;
       cur = next;
     }
@@ -269,7 +271,7 @@ export function findObject(c: Ctx, from: number, skip: Set<number>, preps: Set<s
     const m = c.at[k];
     if (m) {
       if (m.possessive && !allowPossessive) { k = Math.max(k, m.tokenEnd - 1); sawNoun = true; continue; }
-      if ((lastPrep === null && allowDirect && !sawNoun) || (lastPrep !== null && preps.has(lastPrep) && (!sawNoun || !allowDirect || lastPrep === 'with'))) {
+      if ((lastPrep === null && allowDirect && !sawNoun) || (lastPrep !== null && preps.has(lastPrep) && (!sawNoun || !allowDirect || lastPrep === 'with' || lastPrep === 'to' || lastPrep === 'for'))) {
         const how: Arg['how'] = lastPrep ? (lastPrep === 'between' ? 'between' : 'prep') : 'object';
         return { mentions: coordinated(c, m, 'right'), how, confidence: lastPrep || !sawNoun ? 1 : 0.8 };
       }

@@ -1,0 +1,192 @@
+/** Events stage: patterns, arguments, modality, groups, evidence — on hand-made mentions (no actors stage needed). */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { newDoc, code } from '../src/code.js';
+import { segment } from '../src/stages/segment/index.js';
+import { codeEvents } from '../src/stages/events/index.js';
+import { loadCameo, compilePattern, cameoCode } from '../src/dictionaries/cameo.js';
+import type { Actor, ActorMention, CodedEvent, Doc } from '../src/document.js';
+import { example, offsetErrors, schemaErrors } from './helpers.js';
+
+const ACTORS: Record<string, { code: string; country: string; kind: Actor['kind'] }> = {
+  Russia: { code: 'RUS', country: 'RUS', kind: 'country' },
+  Moscow: { code: 'RUSGOV', country: 'RUS', kind: 'country' },
+  Ukraine: { code: 'UKR', country: 'UKR', kind: 'country' },
+  Kyiv: { code: 'UKRGOV', country: 'UKR', kind: 'country' },
+  Germany: { code: 'DEU', country: 'DEU', kind: 'country' },
+  France: { code: 'FRA', country: 'FRA', kind: 'country' },
+  Turkey: { code: 'TUR', country: 'TUR', kind: 'country' },
+  'the rebels': { code: 'SYRREB', country: 'SYR', kind: 'group' },
+  police: { code: 'EGYCOP', country: 'EGY', kind: 'group' },
+};
+
+/** Segment the text and add a mention for every occurrence of a known actor name. */
+function docWith(text: string, published = '2025-05-18'): Doc {
+  const doc = newDoc({ text, published }, text, published);
+  segment(doc);
+  for (const [name, a] of Object.entries(ACTORS)) {
+    const id = `a-${a.code}`;
+    let from = 0;
+    for (;;) {
+      const at = text.indexOf(name, from);
+      if (at < 0) break;
+      from = at + name.length;
+      const toks = doc.tokens.filter((t) => t.start >= at && t.end <= at + name.length);
+      if (!toks.length) continue;
+      if (!doc.actors.has(id))
+        doc.actors.set(id, { id, name, code: a.code, country: a.country, type: null, kind: a.kind, evidence: { stage: 'actors', rule: 'test', anchor: 'stated', confidence: 1 } });
+      const next = doc.tokens[toks[toks.length - 1].i + 1];
+      const m: ActorMention = {
+        id: doc.nextId('m'), actor: id, start: at, end: at + name.length, text: name, sentence: toks[0].sentence,
+        tokenStart: toks[0].i, tokenEnd: toks[toks.length - 1].i + 1, head: toks[toks.length - 1].i,
+        npStart: toks[0].i, npEnd: toks[toks.length - 1].i + 1, how: 'country',
+        evidence: { stage: 'actors', rule: 'test', anchor: 'stated', confidence: 1 },
+      };
+      if (next && (next.norm === "'s" || next.norm === '’s')) m.possessive = true;
+      doc.mentions.push(m);
+    }
+  }
+  doc.mentions.sort((x, y) => x.start - y.start);
+  codeEvents(doc);
+  return doc;
+}
+
+const brief = (e: CodedEvent) => `${e.source?.code ?? '-'} ${e.code} ${e.target?.code ?? '-'} ${e.modality}`;
+
+test('dictionary: every CAMEO root has patterns, every pattern code is in the ontology', () => {
+  const d = loadCameo();
+  const roots = new Set<string>();
+  let n = 0;
+  for (const list of d.index.values())
+    for (const p of list) {
+      roots.add(p.entry.code.slice(0, 2));
+      assert.ok(d.codes.has(p.entry.code), p.entry.code);
+      n++;
+    }
+  assert.equal(roots.size, 20);
+  assert.ok(d.counts.verbs + d.counts.nouns >= 300, `only ${d.counts.verbs + d.counts.nouns} patterns`);
+  assert.ok(n >= d.counts.verbs + d.counts.nouns);
+});
+
+test('ontology: GDELT quad, goldstein and PLOVER from the codebooks', () => {
+  const d = loadCameo();
+  assert.equal(d.codes.size, 312);
+  const c163 = cameoCode('163')!;
+  assert.equal(c163.quad, 4);
+  assert.equal(c163.goldstein, -8);
+  assert.equal(c163.plover?.type, 'COERCE');
+  assert.equal(cameoCode('041')!.plover?.mode, 'phone');
+  assert.equal(cameoCode('01')!.quad, 1);
+  assert.equal(cameoCode('0999'), cameoCode('09'), 'unknown leaf falls back to its parent');
+});
+
+test('pattern syntax: anchors, @anchors, multi-word alternatives, wide gaps', () => {
+  const e = { id: 'x', pattern: 'impose|step_up * sanction|economic_sanctions', code: '163', pos: 'verb' as const, note: 'n' };
+  const out = compilePattern(e, 'verbs', 0, 'src');
+  assert.deepEqual(out.map((o) => o.anchors[0]), ['impose', 'step']);
+  assert.deepEqual(out[1].pattern.tail, ['up']);
+  assert.equal(out[0].pattern.steps[0].wide, true);
+  assert.deepEqual(out[0].pattern.steps[0].alts, [['sanction'], ['economic', 'sanctions']]);
+  const n = compilePattern({ ...e, pattern: 'phone|telephone @call', pos: 'noun' }, 'nouns', 0, 'src');
+  assert.deepEqual(n[0].anchors, ['call']);
+  assert.deepEqual(n[0].pattern.before, [['phone', 'telephone']]);
+});
+
+test('reciprocal agreement: one group, both directions', () => {
+  const doc = docWith('Russia and Ukraine agreed to exchange 1,000 prisoners each.');
+  const ev = doc.events.filter((e) => e.root === '03');
+  assert.equal(ev.length, 2, doc.events.map(brief).join('; '));
+  assert.equal(ev[0].code, '0353');
+  assert.ok(ev[0].group && ev[0].group === ev[1].group);
+  assert.deepEqual(new Set(ev.map((e) => `${e.source?.code}>${e.target?.code}`)), new Set(['RUS>UKR', 'UKR>RUS']));
+  assert.equal(doc.events.filter((e) => e.root === '08').length, 0, 'the embedded "exchange" is part of the agreement');
+});
+
+test('accusation: subject, object before "of", asserted', () => {
+  const doc = docWith('Ukraine accused Moscow of sending a dummy delegation.');
+  assert.deepEqual(doc.events.map(brief), ['UKR 112 RUSGOV asserted']);
+  const e = doc.events[0];
+  assert.equal(e.evidence.trigger?.text, 'accused');
+  assert.equal(e.evidence.rule, 'verbs:accuse * of');
+  assert.match(e.evidence.source ?? '', /^data\/verbs\/verbs\.json@/);
+  assert.equal(e.quad, 3);
+  assert.equal(e.plover?.type, 'ACCUSE');
+});
+
+test('modality: future, negated, hypothetical threat from a condition', () => {
+  assert.deepEqual(docWith('Germany will impose sanctions on Russia.').events.map(brief), ['DEU 163 RUS future']);
+  assert.deepEqual(docWith('Russia did not attack Ukraine on Monday.').events.map(brief), ['RUS 190 UKR negated']);
+  const t = docWith('France floated new sanctions should Russia continue to stall.').events;
+  assert.deepEqual(t.map(brief), ['FRA 1312 RUS hypothetical']);
+  assert.equal(t[0].evidence.modalityCue?.text, 'should');
+  const w = docWith('Ukraine said it would hold talks with Russia.').events.filter((e) => e.root === '04');
+  assert.deepEqual(w.map(brief), ['UKR 040 RUS future'], 'would after a speech verb is future, and "it" is the speaker');
+});
+
+test('passive voice: the by-agent is the source', () => {
+  const doc = docWith('Kyiv was attacked by Russia overnight.');
+  assert.deepEqual(doc.events.map(brief), ['RUS 190 UKRGOV asserted']);
+});
+
+test('prepositional targets and event nouns', () => {
+  assert.deepEqual(docWith('Turkey met with Russia in Istanbul.').events.map(brief), ['TUR 040 RUS asserted']);
+  const talks = docWith('The talks between Russia and Ukraine ended.').events;
+  assert.deepEqual(new Set(talks.map(brief)), new Set(['RUS 040 UKR asserted', 'UKR 040 RUS asserted']));
+  assert.deepEqual(docWith("Moscow's invasion of Ukraine began in 2022.").events.map(brief), ['RUSGOV 190 UKR asserted']);
+});
+
+test('compound subject with a target: one event per pair, shared group', () => {
+  const ev = docWith('Germany and France condemned Russia.').events;
+  assert.deepEqual(new Set(ev.map(brief)), new Set(['DEU 111 RUS asserted', 'FRA 111 RUS asserted']));
+  assert.ok(ev[0].group && ev[0].group === ev[1].group);
+});
+
+test('nothing fits: no fallback code; statements only when nothing else is coded', () => {
+  assert.equal(docWith('Russia and Ukraine are neighbours with a long history.').events.length, 0);
+  const s = docWith('Russia said the weather was fine.').events;
+  assert.deepEqual(s.map(brief), ['RUS 010 - asserted']);
+  const only = docWith('Russia said Ukraine attacked Moscow.').events;
+  assert.deepEqual(only.map(brief), ['UKR 190 RUSGOV asserted'], 'the speech verb is dropped when a real event is coded');
+});
+
+test('bad input: empty, junk and actor-less text never crash', () => {
+  for (const t of ['', '   ', '\u0000\u0001 ???', 'attack attack attack', 'The talks ended.']) {
+    const doc = docWith(t);
+    assert.equal(doc.events.length, 0, t);
+  }
+});
+
+test('full pipeline output validates and offsets index the text', () => {
+  for (const name of ['ankara-talks.txt', 'gaza-aid.txt', 'sahel-sanctions.txt']) {
+    const text = example(name);
+    const out = code({ text, published: '2025-06-06' });
+    assert.equal(schemaErrors(out), null, name);
+    assert.deepEqual(offsetErrors(text, out), [], name);
+    for (const e of out.events) {
+      if (e.evidence.modalityCue) assert.equal(text.slice(e.evidence.modalityCue.start, e.evidence.modalityCue.end), e.evidence.modalityCue.text);
+      assert.ok(e.source || e.target, 'every event has at least one actor');
+      assert.ok(e.evidence.confidence > 0 && e.evidence.confidence <= 1);
+    }
+  }
+});
+
+test('speed: the events stage costs a fraction of tagging the same text', () => {
+  const text = example('ankara-talks.txt');
+  const doc = docWith(text);
+  const N = 100;
+  let best = Infinity;
+  let seg = Infinity;
+  for (let r = 0; r < 3; r++) {
+    let t0 = performance.now();
+    for (let i = 0; i < N; i++) {
+      doc.events = [];
+      codeEvents(doc);
+    }
+    best = Math.min(best, (performance.now() - t0) / N);
+    t0 = performance.now();
+    for (let i = 0; i < 10; i++) segment(newDoc({ text }, text, null));
+    seg = Math.min(seg, (performance.now() - t0) / 10);
+  }
+  // Measured at ~15% of wink's tagging time; the budget is ~0.1–0.2 ms against ~1.2 ms tagging.
+  assert.ok(best < seg * 0.5, `events ${best.toFixed(3)} ms vs segment ${seg.toFixed(3)} ms per article`);
+});

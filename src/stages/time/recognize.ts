@@ -506,7 +506,7 @@ export class Recognizer {
     if (se !== undefined && (SEASON_CONTEXT.has(this.n(i - 1, hi)) || this.yearAt(i + 1, hi, true) !== null) && !(aw === 'fall' && !/^(in|this|last|next|the|early|late|since|until|by|during)$/.test(this.n(i - 1, hi)) && this.yearAt(i + 1, hi, true) === null)) {
       const yy = this.yearAt(i + 1, hi, true) ?? (this.n(i + 1, hi) === 'of' ? this.yearAt(i + 2, hi, true) : null);
       if (yy !== null) return { s: i, e: i + (this.n(i + 1, hi) === 'of' ? 3 : 2), desc: { k: 'season', s: String(se), y: yy, dir: null }, rule: 'time/season-year' };
-      if (this.n(i - 1, hi) === 'the' && this.n(i + 1, hi) !== 'of' && this.n(i - 2, hi) !== 'in' && this.n(i - 2, hi) !== 'during' && this.n(i - 2, hi) !== 'this') return null;
+      if (this.n(i - 1, hi) === 'the' && this.n(i + 1, hi) !== 'of' && this.toks[i - 2]?.pos !== 'ADP') return null;
       return { s: i, e: i + 1, desc: { k: 'season', s: String(se), dir: null }, rule: 'time/season' };
     }
     // holidays

@@ -93,7 +93,7 @@ const regions = readData('regions.json');
 for (const r of regions.entries) {
   const extra = [...new Set((r.aliases ?? []).flatMap((n) => [n, fold(n)]))].filter((n) => n !== r.name);
   if (fold(r.name) !== r.name) extra.push(fold(r.name));
-  add([r.geonameid ?? null, r.name, r.iso3, r.lat, r.lon, r.feature, 0, '', extra.length ? extra : 0, r.cs ?? 0, r.demonyms?.length ? r.demonyms : 0]);
+  add([r.geonameid ?? null, r.name, r.iso3, r.lat, r.lon, r.feature, 0, r.admin1 ?? '', extra.length ? extra : 0, r.cs ?? 0, r.demonyms?.length ? r.demonyms : 0]);
 }
 
 // --- US states and counties (us-atlas geometry) ----------------------------------------------
@@ -175,6 +175,7 @@ for (const a of aliases.entries) {
       byId.set(c.cityId, row);
     }
     if (a.lat != null) { row[3] = a.lat; row[4] = a.lon; }
+    if (a.population != null) row[6] = a.population;
     if (a.name && a.name !== row[1]) {
       const old = row[1];
       row[1] = a.name;

@@ -59,8 +59,10 @@ export interface Gazetteer {
   never: Set<string>;
   /** Need context to count as a place. */
   context: Set<string>;
-  /** Lower-cased state names and AP abbreviations → admin1 key ("US.KY"). */
+  /** Lower-cased state/province names and abbreviations → admin1 key ("US.KY", "CA.08"). */
   admin1ByName: Map<string, string>;
+  /** admin1 key → ISO-3 country. */
+  adminCountry: Map<string, string>;
   loadMs: number;
 }
 
@@ -104,6 +106,7 @@ export function gazetteer(): Gazetteer {
   const rows = file.entries;
   const index = new Map<string, number[]>();
   const admin1ByName = new Map<string, string>();
+  const adminCountry = new Map<string, string>();
   const add = (text: string, code: number) => {
     let key = firstWordKey(text);
     if (!key) return;
@@ -122,9 +125,10 @@ export function gazetteer(): Gazetteer {
     if (cs) for (let k = 0; k < cs.length && k < 20; k++) add(cs[k], base + 20 + k);
     const dem = r[10];
     if (dem) for (let k = 0; k < dem.length && k < 24; k++) add(dem[k], base + 40 + k);
-    if (r[5] === 'ADM1' && r[7].startsWith('US.')) {
+    if (r[5] === 'ADM1' && r[7]) {
       admin1ByName.set(r[1].toLowerCase(), r[7]);
       if (cs) for (const n of cs) admin1ByName.set(n.toLowerCase(), r[7]);
+      if (r[2]) adminCountry.set(r[7], r[2]);
     }
     if (r[7] === 'US.DC') admin1ByName.set('d.c.', 'US.DC');
   }
@@ -142,6 +146,7 @@ export function gazetteer(): Gazetteer {
     never,
     context,
     admin1ByName,
+    adminCountry,
     loadMs: 0,
   };
   cache.loadMs = performance.now() - t0;

@@ -289,12 +289,12 @@ export function findToponyms(doc: Doc, opts: FindOptions = {}): Toponym[] {
     if (k.weak) continue;
     const es = k.m.entries.map((i) => g.rows[i]);
     if (k.qualifier) {
-      if (k.qualifier.includes('.')) { vote(adminVotes, k.qualifier, 1); vote(countryVotes, 'USA', 1); }
+      if (k.qualifier.includes('.')) { vote(adminVotes, k.qualifier, 1); vote(countryVotes, g.adminCountry.get(k.qualifier) ?? null, 1); }
       else vote(countryVotes, k.qualifier, 1);
     }
     if (es.length === 1) {
       vote(countryVotes, es[0][2], 1);
-      if (es[0][7] && es[0][2] === 'USA') vote(adminVotes, es[0][7], es[0][5] === 'ADM1' ? 1 : 0.5);
+      if (es[0][7]) vote(adminVotes, es[0][7], es[0][5] === 'ADM1' ? 1 : 0.5);
     } else {
       const countries = new Set(es.map((e) => e[2]));
       if (countries.size === 1) vote(countryVotes, es[0][2], 0.5);
@@ -323,7 +323,7 @@ export function findToponyms(doc: Doc, opts: FindOptions = {}): Toponym[] {
         if (x.k.weak) continue;
         const r = g.rows[x.best];
         vote(cv, r[2], 1);
-        if (r[2] === 'USA' && r[7]) vote(av, r[7], 1);
+        if (r[7]) vote(av, r[7], 1);
       }
       countryVotes.clear();
       adminVotes.clear();
@@ -339,7 +339,11 @@ export function findToponyms(doc: Doc, opts: FindOptions = {}): Toponym[] {
       for (const i of k.m.entries) {
         const r = g.rows[i];
         const feat = r[5];
-        if (hasCountry && (feat.startsWith('PPL') || feat === 'ADM2')) continue;
+        // ... unless the article names the town's state and is mostly about that country ("Lebanon, Indiana" news).
+        if (hasCountry && (feat.startsWith('PPL') || feat === 'ADM2')) {
+          const local = (adminVotes.get(r[7]) ?? 0) >= 1 && (countryVotes.get(r[2] ?? '') ?? 0) >= 3 * Math.max(1, ...k.m.entries.filter((j) => g.rows[j][5] === 'PCLI').map((j) => countryVotes.get(g.rows[j][2] ?? '') ?? 0));
+          if (!local) continue;
+        }
         let s = 0;
         let pop = r[6];
         if (feat === 'PCLI') { s += 4.5; pop = pop || 1e7; }
@@ -350,7 +354,7 @@ export function findToponyms(doc: Doc, opts: FindOptions = {}): Toponym[] {
         s += Math.log10(pop + 10) / 2;
         const cvv = countryVotes.get(r[2] ?? '') ?? 0;
         s += Math.min(4.5, cvv * 1.5);
-        if (r[7] && r[2] === 'USA') s += Math.min(4, (adminVotes.get(r[7]) ?? 0) * 2.5) + (usLocal ? Math.min(1.5, coherence.get(r[7]) ?? 0) : 0);
+        if (r[7]) s += Math.min(4, (adminVotes.get(r[7]) ?? 0) * 2.5) + (usLocal && r[2] === 'USA' ? Math.min(1.5, coherence.get(r[7]) ?? 0) : 0);
         if (k.qualifier && (k.qualifier === r[7] || k.qualifier === r[2])) s += 10;
         if (s > bestScore) { second = bestScore; bestScore = s; best = i; }
         else if (s > second) second = s;
@@ -371,7 +375,7 @@ export function findToponyms(doc: Doc, opts: FindOptions = {}): Toponym[] {
     if (ch && !k.qualifier) idx = ch.idx; // one sense per name per article
     const r = g.rows[idx];
     // Small places with no support: drop single-word towns that nothing in the article backs.
-    const support = (countryVotes.get(r[2] ?? '') ?? 0) + (r[2] === 'USA' ? adminVotes.get(r[7]) ?? 0 : 0);
+    const support = (countryVotes.get(r[2] ?? '') ?? 0) + (r[7] ? adminVotes.get(r[7]) ?? 0 : 0);
     const small = r[6] > 0 && r[6] < 20000 && !['PPLC', 'PPLA'].includes(r[5]);
     if (small && !k.locative && !k.qualifier && support < 1 && k.m.entries.length > 0 && k.m.end - k.m.start < 12 && !/\s/.test(text.slice(k.m.start, k.m.end))) continue;
     let use: Use = k.m.kind === 'demonym' ? 'demonym' : 'place';

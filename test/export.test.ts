@@ -9,6 +9,7 @@ import {
   parseCsv, csvCell, type ExportRow,
 } from '../src/export/index.js';
 import { numericId, splitActorCode, fipsOf, dateParts } from '../src/export/common.js';
+import { geoType } from '../src/export/gdelt.js';
 
 const ROWS = (JSON.parse(readFileSync(join(ROOT, 'test', 'fixtures', 'export', 'rows.json'), 'utf8')) as { rows: ExportRow[] }).rows;
 const NOW = new Date('2026-01-02T03:04:05Z');
@@ -237,4 +238,12 @@ test('export helpers: ids, actor codes, FIPS, dates', () => {
   assert.equal(fipsOf('XXX'), null);
   assert.deepEqual(dateParts('2025-W01'), { year: null, month: null, day: null, precision: 'week' }, 'the week spans two years');
   assert.deepEqual(dateParts(null).precision, null);
+  assert.equal(geoType('PCLI', 'FRA'), 1);
+  assert.equal(geoType('ADM1', 'USA'), 2);
+  assert.equal(geoType('ADM1', 'GBR'), 5);
+  assert.equal(geoType('PPLC', 'USA'), 3);
+  assert.equal(geoType('PPLA', 'UKR'), 4);
+  assert.equal(geoType('CONT', null), null, 'a continent is no GDELT place type');
+  assert.equal(geoType('ADM2', 'DEU'), null);
+  assert.equal(geoType(null, 'DEU'), null);
 });

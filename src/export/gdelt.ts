@@ -36,10 +36,9 @@ export function geoType(feature: string | null | undefined, country: string | nu
   const us = country === 'USA';
   if (feature.startsWith('PCL')) return 1;
   if (feature === 'ADM1') return us ? 2 : 5;
-  // ADM2..ADM5: GDELT has no type for divisions below ADM1.
-  if (feature.startsWith('ADM')) return null;
-  // Populated places and landmarks.
-  return us ? 3 : 4;
+  // Populated places. Divisions below ADM1, continents, regions and seas have no GDELT type.
+  if (feature.startsWith('PPL')) return us ? 3 : 4;
+  return null;
 }
 
 function fullName(r: ExportRow): string | null {

@@ -272,7 +272,7 @@ async function refresh() {
   renderChips();
   const t0 = performance.now();
   window.__dyad.timings = {};
-  await Promise.all([loadTimeline(), loadNetwork(), loadMap(), loadTable(false)]);
+  await Promise.all([loadTable(false), loadTimeline(), loadNetwork(), loadMap()]);
   window.__dyad.timings.all = { total: performance.now() - t0 };
   if (state.event) await openEventById(state.event);
   window.__dyad.refreshes++;
@@ -523,6 +523,8 @@ async function loadActors() {
 readUrl();
 setupForm();
 legend();
-loadCounts();
-loadActors();
-refresh();
+// The views first; the header counts and the actor suggestions after them.
+refresh().then(() => {
+  loadCounts();
+  loadActors();
+});

@@ -60,7 +60,7 @@ export function rebucket(points) {
   let days = points.filter((p) => /^\d{4}-\d{2}-\d{2}$/.test(p.period));
   if (!days.length) return { bucket: 'day', points, hidden: 0 };
   // A few stray dates (a treaty of 1230, a 2050 target) must not flatten the chart: when the dates
-  // span more than ten years, show the range holding 98% of the events and count the rest.
+  // span more than ten years, show the range holding 95% of the events and count the rest.
   let hidden = 0;
   const total = days.reduce((n, p) => n + p.count, 0);
   const yearsSpan = (Date.parse(days[days.length - 1].period) - Date.parse(days[0].period)) / 86400000 / 365;
@@ -68,8 +68,8 @@ export function rebucket(points) {
     let cum = 0, lo = 0, hi = days.length - 1;
     for (let i = 0; i < days.length; i++) {
       cum += days[i].count;
-      if (cum <= total * 0.01) lo = i + 1;
-      if (cum < total * 0.99) hi = i + 1;
+      if (cum <= total * 0.025) lo = i + 1;
+      if (cum < total * 0.975) hi = i + 1;
     }
     hi = Math.min(hi, days.length - 1);
     const kept = days.slice(lo, hi + 1);
@@ -191,7 +191,7 @@ export function drawNetwork(el, data, { onEdge, onNode, selected } = {}) {
     p.gsum += e.meanGoldstein * e.count;
     p.dirs.push(e);
   }
-  let edges = [...pairs.values()].sort((x, y) => y.count - x.count).slice(0, 60);
+  let edges = [...pairs.values()].sort((x, y) => y.count - x.count).slice(0, 45);
   const nodeMap = new Map();
   for (const e of edges)
     for (const id of [e.a, e.b]) {

@@ -210,4 +210,8 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE event_clusters ADD COLUMN links TEXT;
   CREATE UNIQUE INDEX event_clusters_key ON event_clusters(key);
   `,
+  // 3: fast incremental event counts.
+  `
+  CREATE INDEX event_mentions_cluster_article ON event_mentions(cluster_id, article_id);
+  `,
 ];

@@ -282,6 +282,11 @@ export class SqliteStore implements Store {
       clusterByKey: s('SELECT c.id, c.status, m.modality AS rep_modality FROM event_clusters c JOIN event_mentions m ON m.id = c.rep_mention WHERE c.key = ?'),
       clusterFulfil: s(`UPDATE event_clusters SET rep_mention = ?, status = 'fulfilled', fulfilled_by = ? WHERE id = ?`),
       clusterPlanned: s('UPDATE event_clusters SET planned = planned + 1 WHERE id = ?'),
+      clusterHasArticle: s('SELECT 1 FROM event_mentions WHERE cluster_id = ? AND article_id = ? AND id <> ? LIMIT 1'),
+      clusterHasOutlet: s('SELECT 1 FROM event_mentions m JOIN articles a ON a.id = m.article_id WHERE m.cluster_id = ? AND a.outlet = ? AND m.id <> ? LIMIT 1'),
+      clusterJoin: s(`UPDATE event_clusters SET mentions = mentions + 1, articles = articles + ?, sources = sources + ?, stories = stories + ?,
+        first_seen = CASE WHEN first_seen IS NULL OR ? < first_seen THEN ? ELSE first_seen END,
+        last_seen = CASE WHEN last_seen IS NULL OR ? > last_seen THEN ? ELSE last_seen END WHERE id = ?`),
       evCluster: s('UPDATE event_mentions SET cluster_id = ? WHERE id = ?'),
       errPut: s('INSERT OR IGNORE INTO errors(source, reason, at) VALUES (?,?,?)'),
       artGet: s('SELECT * FROM articles WHERE id = ?'),
@@ -505,7 +510,6 @@ export class SqliteStore implements Store {
 
     const seen = (published ?? now).slice(0, 10);
     const pubDay = dayOf(published);
-    const touched = new Set<number>();
     const features = new Map<string, string | null>();
     for (const p of doc.places) features.set(p.id, p.feature);
     for (const e of doc.events) {
@@ -588,13 +592,17 @@ export class SqliteStore implements Store {
         cid = Number(existing.id);
         if (existing.status === 'planned' && (e.modality === 'asserted' || e.modality === 'reported')) st.clusterFulfil.run(mid, mid, cid);
         if (plan) st.clusterPlanned.run(cid);
-        touched.add(cid);
+        st.evCluster.run(cid, mid);
+        // Counters, updated in place (a full recount per article would be quadratic in big events).
+        const newArticle = !st.clusterHasArticle.get(cid, aid, mid);
+        const outlet = article.outlet ?? doc.article.outlet ?? null;
+        const newSource = newArticle && (outlet === null || !st.clusterHasOutlet.get(cid, outlet, mid));
+        st.clusterJoin.run(newArticle ? 1 : 0, newSource ? 1 : 0, newArticle ? 1 : 0, seen, seen, seen, seen, cid);
       }
-      st.evCluster.run(cid, mid);
+      if (!existing) st.evCluster.run(cid, mid);
       if (src !== null) st.actorEv.run(src);
       if (tgt !== null && tgt !== src) st.actorEv.run(tgt);
     }
-    for (const cid of touched) st.clusterRefresh.run({ c: cid });
     return { articleId: String(aid), duplicate: false };
   }
 

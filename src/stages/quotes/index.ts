@@ -53,6 +53,15 @@ interface Cand {
   resolved?: QuoteSpeaker | null;
 }
 
+/** A verb not in the cue list, taken as the verb of saying because it follows a quote and its speaker. */
+const VERB_AFTER_QUOTE: CueEntry = { id: 'cue:verb-after-quote', type: 'speech', confidence: 0.7, indirect: false };
+
+/** Skip adverbs rightwards ("Bozell then notes"). */
+function skipRight(T: Token[], k: number, hi: number): number {
+  while (k < hi && (T[k].pos === 'ADV' || T[k].norm === 'also')) k++;
+  return k;
+}
+
 const OPEN_MARKS = new Set(['“', '"', '‘', "'", '„', '«']);
 const QUOTE_CHARS = /["“”‘’'„«»]/;
 const TELL = new Set(['tell', 'inform', 'assure', 'warn', 'remind', 'brief', 'promise', 'caution', 'urge', 'ask']);
@@ -131,6 +140,24 @@ class Ctx {
       if (b >= 0 && BE.has(this.tokens[b].norm) && this.tokens[b].sentence === t.sentence) return null;
     }
     return { i, j, entry, form, start: t.start, end: this.tokens[j - 1].end };
+  }
+
+  /** A verb of saying by its form alone, or any finite verb (used right after a quote and its speaker). */
+  looseCue(i: number): Cue | null {
+    const hit = this.cueAt[i];
+    if (hit) return hit;
+    const t = this.tokens[i];
+    const cf = this.lex.verbs.get(t.norm);
+    if (cf && cf.form !== 'base' && !(cf.entry.particle && this.tokens[i + 1]?.norm !== cf.entry.particle)) {
+      const j = cf.entry.particle ? i + 2 : i + 1;
+      return { i, j, entry: cf.entry, form: cf.form, start: t.start, end: this.tokens[j - 1].end };
+    }
+    if ((t.pos === 'VERB' || t.pos === 'AUX') && (t.form === 'VBD' || t.form === 'VBZ') && !/^(is|was|are|were|has|had|have|does|did|do)$/.test(t.norm)) {
+      let j = i + 1;
+      if (this.tokens[j]?.norm === 'back' || this.tokens[j]?.norm === 'out' || this.tokens[j]?.norm === 'up') j++;
+      return { i, j, entry: VERB_AFTER_QUOTE, form: t.form === 'VBD' ? 'past' : 's', start: t.start, end: this.tokens[j - 1].end };
+    }
+    return null;
   }
 
   sent(i: number) {
@@ -256,6 +283,25 @@ function run(doc: Doc): void {
           }
           break;
         }
+        // "…," Trump barked / "…!" beamed a delegate / "…," Bozell notes (wink tags it a noun):
+        // right after a quote that ends in , ! ? the verb next to a noun phrase is the verb of saying
+        const signal = /[,!?—–]/.test(text.slice(m.end, T[k].start)) || /[!?]$/.test(text.slice(m.start, m.end));
+        if (!after && signal) {
+          let np = npAfter(T, k, end);
+          if (np && np.b - np.a >= 2 && cx.lex.verbs.has(T[np.b - 1].norm) && T[np.b - 1].pos !== 'PROPN') {
+            // "Bozell notes", "Bozell points out": the tagger read the verb as a noun
+            np = { a: np.a, b: np.b - 1, head: np.b - 2, pronoun: false };
+          }
+          if (np) {
+            const v = skipRight(T, np.b, end);
+            const cue = v < end ? cx.looseCue(v) : null;
+            if (cue) after = { cue, np };
+          } else {
+            const cue = cx.looseCue(k);
+            const np2 = cue ? npAfter(T, cue.j, end) : null;
+            if (cue && np2) after = { cue, np: np2 };
+          }
+        }
         // "…" – Zelensky (headlines, captions)
         if (!after && DASHES.has(T[k].text)) {
           const np = npAfter(T, k + 1, end);
@@ -291,10 +337,16 @@ function run(doc: Doc): void {
         beforeAttr = { cue, np: cx.subjectOf(cue, lo, hi + 1) };
         break;
       }
-      // Zelensky: "…" (headline or lead-in without a verb)
+      // Zelensky: "…" / doesn't surprise pollster Daron Shaw: "…" (a name right before the colon)
       if (!beforeAttr && afterColon && o - 1 > S.tokenStart) {
+        const colon = { start: T[o - 1].start, end: T[o - 1].end, text: T[o - 1].text };
         const np = npBefore(T, o - 2, S.tokenStart, false);
-        if (np && (np.a === S.tokenStart || S.headline) && T[np.head].pos === 'PROPN') beforeAttr = { cue: null, np, punct: { start: T[o - 1].start, end: T[o - 1].end, text: T[o - 1].text } };
+        if (np && (np.a === S.tokenStart || S.headline || T[np.head].pos === 'PROPN') && (T[np.head].pos === 'PROPN' || np.a === S.tokenStart)) beforeAttr = { cue: null, np, punct: colon };
+        else {
+          // She then addressed the supporters: "…" / Trump leaned in and boomed: "…" — the clause's subject
+          const subj = sentenceSubject(T, S.tokenStart, o - 1);
+          if (subj && hasFinite(T, subj.b, o - 1)) beforeAttr = { cue: null, np: subj, punct: colon };
+        }
       }
     }
     const endsWithComma = m.close >= 0 && /,\s*$/.test(text.slice(m.end, m.close + 1)) || (m.close >= 0 && text[m.close + 1] === ',');

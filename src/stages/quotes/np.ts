@@ -29,6 +29,15 @@ const RELATIVE = new Set(['who', 'which', 'whose', 'whom', 'a', 'an', 'the', 'hi
 const isPoss = (t: Token): boolean => t.norm === "'s" || t.norm === '’s' || t.norm === "'" || (t.pos === 'PART' && /^['’]s?$/.test(t.text));
 /** Nouns and names; wink tags some unknown capitalised names as verbs ("…," Lynch said). */
 const nominal = (t: Token): boolean => t.pos === 'NOUN' || t.pos === 'PROPN' || (t.pos === 'VERB' && t.cap && t.form !== 'VBD' && t.form !== 'VBG');
+/** A hyphen at k written without spaces between two words ("conservative-leaning"). */
+function glued(tokens: Token[], k: number): boolean {
+  const t = tokens[k];
+  if (!t || (t.text !== '-' && t.text !== '‑')) return false;
+  const p = tokens[k - 1];
+  const n = tokens[k + 1];
+  return !!p && !!n && p.end === t.start && n.start === t.end && p.pos !== 'PUNCT' && n.pos !== 'PUNCT';
+}
+
 function npToken(t: Token): boolean {
   if (t.pos === 'PROPN' || t.pos === 'NOUN' || t.pos === 'ADJ' || t.pos === 'NUM' || t.pos === 'DET') return true;
   if (t.pos === 'PRON' && POSSESSIVE.has(t.norm)) return true;
@@ -101,6 +110,10 @@ export function npBefore(tokens: Token[], j: number, lo: number, skipApposition 
   let k = j;
   while (k >= lo) {
     t = tokens[k];
+    if (k - 2 >= lo && glued(tokens, k - 1)) {
+      k -= 2;
+      continue;
+    }
     if (npToken(t)) {
       if (t.pos === 'DET' && !isPoss(t)) {
         k--;
@@ -141,6 +154,11 @@ export function npAfter(tokens: Token[], i: number, hi: number): NP | null {
   while (k < hi) {
     const t = tokens[k];
     if (TIME_WORDS.has(t.norm) && seenNominal && !t.cap) break;
+    if (glued(tokens, k) && k + 2 <= hi) {
+      // "conservative-leaning", "low-ranking": a hyphenated compound is one word
+      k += 2;
+      continue;
+    }
     if (npToken(t)) {
       if (t.pos === 'DET' && seenNominal && !isPoss(t) && tokens[k - 1]?.pos !== 'ADP') break;
       if (t.pos === 'PUNCT' && !(seenNominal && k + 1 < hi && nominal(tokens[k + 1]))) break;

@@ -85,9 +85,12 @@ export class Recognizer {
     const strong = timeLexicon().trigger;
     let lastStrong = -1;
     const isStrong = (k: number): boolean => {
-      const w = this.toks[k].norm;
+      const t = this.toks[k];
+      const w = t.norm;
       const c = w.charCodeAt(0);
-      if (c >= 48 && c <= 57) return true;
+      // numbers: years, days, clock times, decades, dates, "24-hour"; not money, percentages or decimals
+      if (c >= 48 && c <= 57) return w.length <= 10 && !NOT_TIME_NUMBER.test(w);
+      if (w === 'may' || w === 'march' || w === 'sun' || w === 'sat' || w === 'wed') return t.cap;
       if (c === 39 && /^'\d0s$/.test(w)) return true;
       return strong.has(w) || (w.length > 3 && w.endsWith('.') && strong.has(w.slice(0, -1))) || (w.startsWith('mid-') && w.length > 4);
     };
@@ -97,14 +100,17 @@ export class Recognizer {
       lastStrong = k;
     }
     if (lastStrong < 0) return out;
+    let next = lo; // the next strong token at or after i
     for (let i = lo; i < hi; ) {
-      let go = flags[i - lo] === 1;
-      if (!go && WEAK_START.has(this.toks[i].norm)) {
-        for (let k = i + 1; k < hi && k <= i + 4; k++) if (flags[k - lo]) {
-          go = true;
-          break;
-        }
+      if (next < i) {
+        next = i;
+        while (next < hi && !flags[next - lo]) next++;
+        if (next >= hi) break;
       }
+      // an expression starts at most four tokens before its first strong token
+      if (next - i > 4) i = next - 4;
+      let go = flags[i - lo] === 1;
+      if (!go && next - i <= 4 && WEAK_START.has(this.toks[i].norm)) go = true;
       const c = go ? this.best(i, lo, hi) : null;
       if (c) {
         out.push(c);
@@ -881,6 +887,9 @@ export class Recognizer {
     return { s, e, desc: { k: 'dur', v }, rule: v.includes('X') ? 'time/vague-duration' : 'time/duration' };
   }
 }
+
+/** Digit tokens that cannot be (part of) a time expression: decimals, thousands, money, percentages. */
+const NOT_TIME_NUMBER = /[,%$£€]|^\d+\.\d|\d(bn|m|k|mn|km|kg|ft|mph)$/;
 
 /** Words that can begin an expression without being time words themselves. */
 const WEAK_START = new Set([

@@ -34,7 +34,25 @@ import {
 // ---------------------------------------------------------------------------------------------
 // Small word lists (grammar, not knowledge).
 
-const DETS = new Set(['a', 'an', 'the', 'both', 'two', 'three', 'four', 'five', 'several', 'some', 'many', 'other', 'all', 'most', 'few', 'dozens', 'hundreds', 'thousands', 'of']);
+const DETS = new Set(['a', 'an', 'the', 'both', 'two', 'three', 'four', 'five', 'several', 'some', 'many', 'other', 'all', 'most', 'few', 'dozens', 'hundreds', 'thousands', 'tens', 'scores']);
+/** Quantity words taking "of": "hundreds of protesters". */
+const QUANT_OF = new Set(['dozens', 'hundreds', 'thousands', 'tens', 'scores', 'millions']);
+/** Role groups that stand alone without a modifier ("protesters clashed with police"). */
+const STANDALONE_ROLES = new Set(['protesters', 'rebels', 'insurgents', 'separatists', 'militants', 'terrorists', 'refugees', 'peacekeepers', 'settlers', 'police', 'military', 'opposition', 'activists', 'rights_groups']);
+/** Last words that make a capitalised run an organisation or a place, not a person. */
+const NOT_PERSON_LAST = new Set([
+  'council', 'commission', 'committee', 'office', 'party', 'ministry', 'department', 'agency', 'association', 'union', 'court', 'bank', 'group',
+  'company', 'corporation', 'corp', 'institute', 'university', 'college', 'school', 'hospital', 'police', 'service', 'services', 'authority',
+  'board', 'trust', 'foundation', 'fund', 'federation', 'league', 'club', 'times', 'post', 'news', 'mail', 'herald', 'journal', 'guardian',
+  'telegraph', 'express', 'street', 'road', 'avenue', 'house', 'church', 'army', 'force', 'forces', 'assembly', 'parliament', 'senate', 'congress',
+  'government', 'centre', 'center', 'museum', 'airport', 'station', 'stadium', 'square', 'market', 'exchange', 'network', 'media', 'radio', 'tv',
+  'television', 'press', 'inc', 'ltd', 'plc', 'co', 'airlines', 'airways', 'motors', 'energy', 'oil', 'holdings', 'partners', 'capital', 'index',
+  'city', 'county', 'state', 'province', 'region', 'island', 'islands', 'river', 'valley', 'mountains', 'sea', 'ocean', 'bay', 'gulf', 'lake',
+  'day', 'week', 'year', 'cup', 'games', 'championship', 'open', 'prize', 'awards', 'festival', 'act', 'bill', 'treaty', 'accord',
+  'agreement', 'plan', 'programme', 'program', 'project', 'report', 'review', 'inquiry', 'summit', 'conference', 'forum', 'war', 'crisis',
+  'alliance', 'movement', 'front', 'coalition', 'campaign', 'watch', 'international', 'initiative', 'organisation', 'organization', 'society',
+  'election', 'elections', 'strike', 'electric', 'motor', 'systems', 'technologies', 'pharmaceuticals', 'bros',
+]);
 const INDEF = new Set(['a', 'an']);
 const PREMODS = new Set([
   'senior', 'top', 'high', 'high-ranking', 'ranking', 'high-level', 'level', 'low-ranking', 'low', 'chief', 'deputy', 'acting', 'former', 'ex', 'outgoing',
@@ -50,8 +68,6 @@ const CAPITAL_LOC_PREP = new Set([...LOC_PREP, 'to', 'from', 'visit', 'visited',
 const NAME_PARTICLES = new Set(['bin', 'ibn', 'al', 'el', 'von', 'der', 'van', 'de', 'da', 'dos', 'du', 'le', 'la', 'abu', 'bint', 'ben']);
 const SPEECH_AFTER = new Set(['said', 'says', 'told', 'added', 'wrote', 'stated', 'announced', 'declared', 'insisted', 'warned', 'argued', 'noted', 'claimed', 'tweeted', 'posted']);
 const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'dr', 'sir', 'dame', 'lord', 'lady', 'sheikh', 'ayatollah']);
-/** Role types that make sense as an unmodified group ("protesters clashed with police"). */
-const STANDALONE_TYPES = new Set(['CVL', 'REB', 'INS', 'UAF', 'SEP', 'OPP', 'REF', 'PKO', 'COP', 'MIL', 'HRI', 'MED', 'LEG', 'JUD', 'SET', 'LAB', 'EDU', 'HLH', 'BUS']);
 
 const STAGE = 'actors' as const;
 
@@ -75,6 +91,8 @@ interface Mod {
   /** Type implied by the modifier itself (seat of power → GOV/MIL, org → its type). */
   type: string | null;
   kind: 'country' | 'region' | 'capital' | 'seat' | 'org' | 'person';
+  /** Came from an adjective ("Russian"): valid before a role, not after "of". */
+  adj?: boolean;
   ref: string;
   name: string;
   /** For person modifiers: the person (known) id. */
@@ -155,6 +173,7 @@ export function findActors(doc: Doc): void {
     }
   }
   laterSurnames(ctx);
+  inferTitledCountries(ctx);
   doc.mentions.sort((a, b) => a.start - b.start || b.end - a.end);
   coordinate(ctx);
 }
@@ -231,7 +250,8 @@ function parseMod(ctx: Ctx, i: number, end: number, allowPerson: boolean): Mod |
   if (ctry) {
     if (s !== i && ctry.kind === 'adj') s = i; // "the Russian" — the article belongs to the phrase
     const c = ctx.lx.countries.get(ctry.ref)!;
-    return mk({ country: c.id, orgCode: null, type: null, kind: c.kind === 'region' ? 'region' : 'country', ref: c.id, name: c.name });
+    const adj = ctry.kind === 'adj' && !h.some((x) => x.kind === 'country');
+    return mk({ country: c.id, orgCode: null, type: null, kind: c.kind === 'region' ? 'region' : 'country', ref: c.id, name: c.name, adj });
   }
   const cap = h.find((x) => x.kind === 'capital');
   if (cap) {
@@ -330,6 +350,7 @@ function capRun(ctx: Ctx, i: number, end: number): number {
     break;
   }
   while (k > i && (NAME_PARTICLES.has(t[k - 1].norm) || t[k - 1].text === '-')) k--;
+  if (k > i && (NOT_PERSON_LAST.has(t[k - 1].norm) || /(ians|ists|ites|ics)$/.test(t[k - 1].norm))) return i;
   return words > 0 && words <= 4 ? k : i;
 }
 
@@ -476,6 +497,15 @@ function unknownPersonActor(ctx: Ctx, s: number, e: number, code: string | null,
   const name = textOf(ctx, s, e);
   const key = `u:${name.toLowerCase()}`;
   const { country, type } = splitCode(code);
+  const known = ctx.actorKeys.get(key);
+  if (known && code) {
+    // a later titled mention gives the code an earlier bare mention lacked
+    const a = ctx.doc.actors.get(known)!;
+    if (a.code === null) {
+      Object.assign(a, { code, country, type, ...(title ? { title } : {}) });
+      a.evidence = { ...a.evidence, rule, confidence: conf, note: 'code from a titled mention' };
+    }
+  }
   const id = getActor(ctx, key, () => ({
     name,
     code,
@@ -591,6 +621,7 @@ function rolePhrase(ctx: Ctx, i: number, end: number): number | null {
   while (k < end && DETS.has(ctx.keys[k]) && k - i < 3) {
     if (det === null) det = ctx.keys[k];
     k++;
+    if (QUANT_OF.has(ctx.keys[k - 1]) && ctx.keys[k] === 'of') k++;
   }
   // modifiers before the role (with premodifiers before or after them)
   let former = false;
@@ -638,7 +669,7 @@ function rolePhrase(ctx: Ctx, i: number, end: number): number | null {
     } else {
       if (ctx.keys[j] === 'the' && !ctx.atoms[j]) j++;
       const list = parseModList(ctx, j, end, true);
-      if (list.length) {
+      if (list.length && !list.some((m) => m.adj)) {
         let e2 = list[list.length - 1].e;
         const last = list[list.length - 1];
         if (last.possessive && e2 < end && OFFICE.has(ctx.keys[e2])) e2++;
@@ -663,7 +694,7 @@ function rolePhrase(ctx: Ctx, i: number, end: number): number | null {
   if (!allMods.length) {
     // Bare role: definite singular/plural ("the spokesperson", "the leaders") is an anaphor for coref.
     if (det === 'the' || det === 'both' || det === 'two') return null;
-    if (!plural || role.type === null || !STANDALONE_TYPES.has(role.type) || (role.id === 'military' && !plural)) return null;
+    if (!plural || role.type === null || !STANDALONE_ROLES.has(role.id)) return null;
     if (!a.hits.some((h) => h.kind === 'roles')) return null;
     // "protesters", "rebels": the nearest country in the sentence, else no code.
     const near = nearestCountry(ctx, k, end);
@@ -822,6 +853,19 @@ function inWire(ctx: Ctx, s: number, e: number): boolean {
 function single(ctx: Ctx, i: number, end: number): number | null {
   let s = i;
   let k = i;
+  // "Mr Blair", "Sheikh Tamim": an honorific before a known name or surname
+  if (HONORIFICS.has(ctx.keys[i].replace(/\.$/, '')) && ctx.toks[i].cap && i + 1 < end) {
+    const an = ctx.atoms[i + 1];
+    const ph = hitOf(an, 'person');
+    const sh = an?.hits.filter((h) => h.kind === 'surname') ?? [];
+    const p = ph ? ctx.lx.people.get(ph.ref)! : sh.length && an && !capRunContinues(ctx, an.e, end) ? pickSurname(ctx, sh, true, i + 1) : null;
+    if (p && an) {
+      const pa = personActor(ctx, p, false);
+      emit(ctx, { actor: pa.id, s: i, e: an.e, head: an.e - 1, how: ph ? 'name' : 'surname', rule: ph ? 'actors/person-name' : 'actors/surname', source: ctx.lx.source.people, conf: ph ? pa.choice.conf : Math.min(pa.choice.conf, 0.85), note: pa.choice.note });
+      markUsed(ctx, i, an.e);
+      return an.e;
+    }
+  }
   if (ctx.keys[k] === 'the' && k + 1 < end) k++;
   const a = ctx.atoms[k];
   if (!a) return null;
@@ -979,6 +1023,8 @@ function unknownName(ctx: Ctx, i: number, end: number): number | null {
   const speech = e < end && SPEECH_AFTER.has(ctx.keys[e]);
   const apposition = e + 1 < end && ctx.keys[e] === ',' && (DETS.has(ctx.keys[e + 1]) || hitOf(ctx.atoms[e + 1], 'adj', 'role', 'country'));
   const honor = k > i;
+  // "Mr Blunkett": a bare surname after an honorific waits for the surname pass (the full name may come later)
+  if (honor && e - k === 1) return null;
   if (!(given || honor || apposition || (speech && (k > sent.tokenStart || e - k >= 2)))) return null;
   if (LOC_PREP.has(prevWord(ctx, i)) && !honor) return null;
   const conf = given && (speech || honor) ? 0.7 : 0.5;
@@ -1017,6 +1063,43 @@ function appositive(ctx: Ctx, e: number, end: number): { code: string | null; ti
 // ---------------------------------------------------------------------------------------------
 // Refiners
 
+/**
+ * A titled person with no nationality ("Home Secretary Charles Clarke") in an article that is mostly
+ * about one country: that country + the title's type, marked implied with a low confidence.
+ */
+function inferTitledCountries(ctx: Ctx): void {
+  const counts = new Map<string, number>();
+  let total = 0;
+  for (const m of ctx.doc.mentions) {
+    const a = ctx.doc.actors.get(m.actor)!;
+    if (!a.country || a.country.length !== 3 || !ctx.lx.countries.has(a.country) || ctx.lx.countries.get(a.country)!.kind !== 'country') continue;
+    counts.set(a.country, (counts.get(a.country) ?? 0) + 1);
+    total++;
+  }
+  let best: string | null = null;
+  let n = 0;
+  for (const [c, k] of counts) if (k > n) [best, n] = [c, k];
+  if (!best || n < 3 || n / total < 0.6) return;
+  for (const a of ctx.doc.actors.values()) {
+    if (a.code !== null || a.evidence.rule !== 'actors/titled-unknown' || !a.title) continue;
+    const role = roleOfTitle(ctx, a.title);
+    if (!role || role.inherit || !role.type) continue;
+    a.code = best + role.type;
+    a.country = best;
+    a.type = role.type;
+    a.evidence = { ...a.evidence, anchor: 'implied', confidence: 0.4, note: `no nationality in the text: ${best}, the country of ${n} of ${total} country mentions` };
+  }
+}
+
+function roleOfTitle(ctx: Ctx, title: string): RoleEntry | null {
+  const words = title.toLowerCase().split(/\s+/);
+  for (let k = 0; k < words.length; k++) {
+    const tail = words.slice(k).join(' ');
+    for (const r of ctx.lx.roles.values()) if (r.singular.some((f) => f.toLowerCase() === tail)) return r;
+  }
+  return null;
+}
+
 /** Surnames of people introduced anywhere in the article (also before the full name, e.g. in the headline). */
 function laterSurnames(ctx: Ctx): void {
   const t = ctx.toks;
@@ -1034,11 +1117,19 @@ function laterSurnames(ctx: Ctx): void {
         continue;
       }
     }
-    const u = ctx.unknownSurnames.get(ctx.keys[i]);
-    if (u && t[i].pos === 'PROPN' && !(i + 1 < end && t[i + 1].cap && t[i + 1].pos === 'PROPN')) {
+    // "Mr Blunkett" / "Ms Kelly": honorific + one capitalised word
+    const honor = HONORIFICS.has(ctx.keys[i].replace(/\.$/, '')) && i + 1 < end && !ctx.used[i + 1] && t[i + 1].cap && /^[A-Z][\p{L}'’-]*$/u.test(t[i + 1].text);
+    const j = honor ? i + 1 : i;
+    const u = ctx.unknownSurnames.get(ctx.keys[j]);
+    if (u && (honor || t[j].pos === 'PROPN') && !(j + 1 < end && t[j + 1].cap && t[j + 1].pos === 'PROPN')) {
       const act = ctx.doc.actors.get(u)!;
-      emit(ctx, { actor: u, s: i, e: i + 1, head: i, how: 'surname', rule: 'actors/surname', conf: Math.min(act.evidence.confidence, 0.75) });
-      markUsed(ctx, i, i + 1);
+      emit(ctx, { actor: u, s: i, e: j + 1, head: j, how: 'surname', rule: 'actors/surname', conf: Math.min(act.evidence.confidence, 0.75) });
+      markUsed(ctx, i, j + 1);
+    } else if (honor && !(j + 1 < end && t[j + 1].cap && t[j + 1].pos === 'PROPN') && !NOT_PERSON_LAST.has(ctx.keys[j])) {
+      const actor = unknownPersonActor(ctx, j, j + 1, null, undefined, 0.6, 'actors/unknown-person');
+      ctx.unknownSurnames.set(ctx.keys[j], actor);
+      emit(ctx, { actor, s: i, e: j + 1, head: j, how: 'name', rule: 'actors/unknown-person', conf: 0.6, note: 'honorific + name' });
+      markUsed(ctx, i, j + 1);
     }
   }
 }

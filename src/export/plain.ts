@@ -11,6 +11,7 @@ export const CSV_COLUMNS = [
   'sourceName', 'sourceCode', 'sourceCountry', 'targetName', 'targetCode', 'targetCountry', 'modality',
   'placeName', 'placeCountry', 'lat', 'lon', 'sentence', 'evidenceStart', 'evidenceEnd', 'rule', 'confidence',
   'quoteId', 'mentions', 'sources', 'articles', 'firstSeen', 'lastSeen', 'outlet', 'url',
+  'status', 'stories', 'clusterKey',
 ] as const;
 
 export function csvHeaderLine(): string {
@@ -31,7 +32,7 @@ export const GEOJSON_PROPERTIES = [
   'id', 'cluster', 'date', 'datePrecision', 'code', 'root', 'name', 'quad', 'goldstein', 'plover',
   'sourceName', 'sourceCode', 'sourceCountry', 'targetName', 'targetCode', 'targetCountry', 'modality',
   'placeName', 'placeCountry', 'mentions', 'sources', 'articles', 'firstSeen', 'lastSeen', 'outlet', 'url',
-  'sentence', 'confidence',
+  'sentence', 'confidence', 'status', 'stories',
 ] as const;
 
 export function located(r: ExportRow): boolean {

@@ -47,6 +47,8 @@ export interface PloverRecord {
   dyad_mentions: number;
   dyad_sources: number;
   dyad_articles: number;
+  dyad_status?: string;
+  dyad_stories?: number;
 }
 
 interface OntologyEntry {
@@ -121,6 +123,8 @@ export function ploverRecord(r: ExportRow, opts: { codedDate?: string } = {}): P
     dyad_sources: r.sources,
     dyad_articles: r.articles,
   };
+  if (r.status) rec.dyad_status = r.status;
+  if (typeof r.stories === 'number') rec.dyad_stories = r.stories;
   if (mode) rec.mode = mode;
   if (context) rec.context = [context];
   if (r.sentenceIndex != null) rec.text_info.sequence = r.sentenceIndex + 1;

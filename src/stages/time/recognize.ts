@@ -49,7 +49,8 @@ const AMPM = new Map([['a.m.', 0], ['am', 0], ['a.m', 0], ['p.m.', 12], ['pm', 1
 const TZ = new Set(['gmt', 'utc', 'bst', 'cet', 'cest', 'est', 'edt', 'cst', 'cdt', 'pst', 'pdt', 'mst', 'mdt', 'et', 'pt', 'ist', 'jst', 'msk']);
 const PRE_MOD = new Set(['early', 'late', 'mid', 'earlier', 'later']);
 const BOUND_NOUN = new Set(['end', 'beginning', 'start', 'middle', 'turn', 'close', 'spring', 'summer', 'autumn', 'fall', 'winter']);
-const APPROX1 = new Set(['nearly', 'almost', 'about', 'around', 'roughly', 'approximately', 'some', 'over', 'under', 'just', 'barely', 'fully', 'only', 'another', 'roughly']);
+/** Modifiers that belong to a duration's span (TimeBank: "nearly three years"; but not "over", "only", "just"). */
+const APPROX1 = new Set(['nearly', 'almost', 'about', 'around', 'roughly', 'approximately']);
 const APPROX2 = new Set(['more than', 'less than', 'at least', 'up to', 'fewer than', 'close to', 'well over', 'nearly a', 'almost a', 'at most', 'no more than', 'no less than', 'more then']);
 /** Nouns after a bare number that show it is a count, not a year ("2022 people"). */
 const COUNT_WORD = /^(people|persons|troops|soldiers|deaths|dead|civilians|members|votes|seats|cases|homes|houses|jobs|workers|children|km|miles|metres|meters|feet|tonnes|tons|barrels|dollars|pounds|euros|units|points|times|%|percent|per)$/;
@@ -231,8 +232,11 @@ export class Recognizer {
       if (pd !== undefined && rel !== 0) return { s: i, e: i + 3, desc: { k: 'discourse', unit: 'D', off: rel }, rule: 'time/discourse-relative' };
     }
     const c = this.core(i + 1, lo, hi);
-    if (c && (c.desc.k === 'quarter' || c.desc.k === 'decade' || c.desc.k === 'century' || c.desc.k === 'yearago' || c.desc.k === 'season'))
+    if (c && (c.desc.k === 'quarter' || c.desc.k === 'decade' || c.desc.k === 'century' || c.desc.k === 'yearago' || c.desc.k === 'season')) {
+      // "the third-quarter results": the hyphenated modifier is the expression, without "the"
+      if (c.desc.k === 'quarter' && this.n(i + 2, hi) === '-' && this.touch(i + 2)) return null;
       return { ...c, s: i };
+    }
     // "the 1988 period", "the year-ago period", "the latest quarter"
     if (nx === 'latest' || nx === 'current' || nx === 'same' || nx === 'recent') {
       const u = this.n(i + 2, hi);
@@ -275,6 +279,8 @@ export class Recognizer {
       if (n1 === 'few') return { n: 'X', e: k + 2 };
       if (n1 === 'couple' && this.n(k + 2, hi) === 'of') return { n: 2, e: k + 3 };
       if (n1 === 'dozen') return { n: 12, e: k + 2 };
+      if (n1 === 'hundred') return { n: 100, e: k + 2 };
+      if (n1 === 'thousand') return { n: 1000, e: k + 2 };
       if (n1 === 'half' && this.n(k + 2, hi) === 'dozen') return { n: 6, e: k + 3 };
       if (n1 === 'number' && this.n(k + 2, hi) === 'of') return { n: 'X', e: k + 3 };
       return { n: 1, e: k + 1 };
@@ -505,7 +511,8 @@ export class Recognizer {
       const q = this.quarter(i + 3, lo, hi);
       if (q && q.desc.k === 'quarter' && q.desc.q !== null && q.desc.y === undefined)
         return { s: i, e: q.e, desc: { ...q.desc, yOff: -1 }, rule: 'time/year-ago-quarter' };
-      return { s: i, e: i + 3, desc: { k: 'yearago' }, rule: 'time/year-ago' };
+      const noun = this.n(i + 3, hi);
+      return { s: i, e: i + 3 + (noun === 'quarter' || noun === 'period' ? 1 : 0), desc: { k: 'yearago' }, rule: 'time/year-ago' };
     }
     // seasons
     const se = lookup('season', aw);
@@ -719,7 +726,7 @@ export class Recognizer {
     if (mo !== null && w !== 'current' && w !== 'coming') {
       const c = this.monthFrom(i + 1, mo, lo, hi);
       if (c.desc.k === 'date' && c.desc.y === undefined) return { s: i, e: c.e, desc: c.desc, rule: `time/${w}-month-day` };
-      return { s: i, e: i + 2 + (this.n(i + 2, hi) === '.' && this.touch(i + 2) ? 1 : 0), desc: { k: 'month', m: mo, dir: off === -1 ? -1 : off === 1 ? 1 : 0 }, rule: `time/${w}-month` };
+      return { s: i, e: i + 2 + (this.n(i + 2, hi) === '.' && this.touch(i + 2) && lookup('month-abbr', this.n(i + 1, hi)) !== undefined ? 1 : 0), desc: { k: 'month', m: mo, dir: off === -1 ? -1 : off === 1 ? 1 : 0 }, rule: `time/${w}-month` };
     }
     const se = lookup('season', nx);
     if (se !== undefined && w !== 'current') return { s: i, e: i + 2, desc: { k: 'season', s: String(se), dir: off === -1 ? -1 : off === 1 ? 1 : 0 }, rule: `time/${w}-season` };
@@ -859,13 +866,14 @@ export class Recognizer {
         // "the 1990 year": not a duration
       }
       const v = durValue(num.n, u.unit === 'M' && /^min/.test(this.a(e, hi)) ? 'TM' : u.unit);
-      return this.durFinish(s, e2, v, hi, u.unit, num.n, !hy);
+      // "the 90-day period": the hyphenated modifier alone
+      return this.durFinish(hadThe && rel === null && hy ? s + 1 : s, e2, v, hi, u.unit, num.n, !hy);
     }
     // vague: "for months", "the past few years", "in recent weeks", "coming days"
     const u = this.unitAt(k, hi);
     if (u && !u.single && u.unit !== 'Q' && u.unit !== 'WE') {
       const prev = this.n(i - 1, hi);
-      if (rel !== null || DUR_PREP.has(prev) || (hadThe && rel !== null)) return this.durFinish(s, k + 1, durValue('X', u.unit), hi, u.unit, 'X');
+      if (rel !== null || DUR_PREP.has(prev) || (hadThe && rel !== null)) return this.durFinish(hadThe && rel === null ? s + 1 : s, k + 1, durValue('X', u.unit), hi, u.unit, 'X');
       if (k === i && (prev === 'of' && /^(years|months|decades|weeks)$/.test(this.a(k, hi)))) return this.durFinish(s, k + 1, durValue('X', u.unit), hi, u.unit, 'X');
     }
     // "the past/last year", "the coming week": periods ending/starting now
@@ -882,6 +890,7 @@ export class Recognizer {
   private durFinish(s: number, e: number, v: string, hi: number, unit: string, n: number | 'X', canFollow = true): Candidate {
     // "two weeks earlier/later" stay durations (TimeBank convention); "in two weeks' time"
     if (canFollow && this.n(e, hi) === "'" && this.n(e + 1, hi) === 'time') e += 2;
+    else if (canFollow && (this.n(e, hi) === 'earlier' || this.n(e, hi) === 'later')) e++; // "a day earlier
     void unit;
     void n;
     return { s, e, desc: { k: 'dur', v }, rule: v.includes('X') ? 'time/vague-duration' : 'time/duration' };

@@ -5,9 +5,6 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DyadInputError } from '../../errors.js';
 import type { Store } from '../../store/types.js';
-import { openStore } from '../../store/index.js';
-import { startServer } from '../../server/app.js';
-import { loadDemo } from '../../server/demo.js';
 
 export const usage = `dyad serve [--db dyad.db] [--port 8080] [--host 127.0.0.1] [--token T] [--private] [--demo] [--quiet]
 
@@ -37,7 +34,7 @@ export async function run(argv: string[]): Promise<number> {
   });
   const port = Number(values.port);
   if (!/^\d+$/.test(values.port!) || port > 65535) throw new DyadInputError(`serve: --port must be a number from 0 to 65535; got ${values.port}`);
-  const token = values.token ?? process.env.DYAD_TOKEN ?? null;
+  const token = values.token ?? (process.env.DYAD_TOKEN || null);
   if (token !== null && token.length < 8) throw new DyadInputError('serve: the token must be at least 8 characters');
   if (values.private && !token) throw new DyadInputError('serve: --private needs a token (--token T or DYAD_TOKEN) so that readers can authenticate');
   let tmp: string | null = null;
@@ -46,6 +43,8 @@ export async function run(argv: string[]): Promise<number> {
     tmp = mkdtempSync(join(tmpdir(), 'dyad-demo-'));
     dbPath = join(tmp, 'demo.db');
   }
+  // Loaded after the arguments are checked: the server pulls in the whole pipeline (for POST /code).
+  const [{ openStore }, { startServer }, { loadDemo }] = await Promise.all([import('../../store/index.js'), import('../../server/app.js'), import('../../server/demo.js')]);
   const store: Store = openStore(dbPath);
   const log = values.quiet ? undefined : (s: string) => process.stderr.write(s + '\n');
   if (values.demo) {

@@ -241,3 +241,11 @@ test('dedupe: a plan and a fact in the same article are different events', () =>
   assert.equal(r.clusters.length, 2);
   assert.deepEqual(r.clusters.map((c) => c.status).sort(), ['occurred', 'planned']);
 });
+
+test('dedupe: two dates stated outright that differ by a day are two events; implied dates get the slack', () => {
+  const base = records('two-days').map((m) => ({ ...m, sentence: 'Trade officials of both countries met for consultations.' }));
+  const adjacent = [base[0], { ...base[1], date: '2025-03-04', published: '2025-03-04' }];
+  assert.equal(clusterMentions(adjacent).clusters.length, 1, 'implied (or unknown) anchors: ±1 day');
+  const stated = adjacent.map((m) => ({ ...m, dateAnchor: 'stated' }));
+  assert.equal(clusterMentions(stated).clusters.length, 2, 'both stated: exact day');
+});

@@ -27,6 +27,7 @@ export function mentionRecordFromRow(r: EventRow, art: ArticleBits | null, ev?: 
     storySig: art?.sig ?? null,
     date: r.date,
     datePrecision: r.datePrecision,
+    dateAnchor: ev?.date?.anchor ?? null,
     code: r.code,
     root: r.root,
     sourceCode: r.sourceCode,

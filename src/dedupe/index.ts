@@ -40,7 +40,8 @@
  *    announces (04x) — see `kind: intent` in the data file.
  * 4. Same date within its precision: dates are day intervals (a week-precision date covers its
  *    seven days, a month its month); two intervals must overlap, with ±1 day of slack when either
- *    is day-precise (reporting lag, time-zone edges). A mention with no date uses its publication
+ *    is day-precise (reporting lag, time-zone edges) — but two dates the texts state outright
+ *    (`dateAnchor: 'stated'`) must be the same day. A mention with no date uses its publication
  *    day minus 0..2 days. Coarse or missing dates (week and coarser) only join when the evidence
  *    sentences are similar or the block has one candidate.
  * 4b. Modality: asserted and reported mentions are facts; `future` mentions are plans and join fact
@@ -79,6 +80,12 @@ export interface MentionRecord {
   /** Event date: TIMEX3 value (YYYY-MM-DD, YYYY-Www, YYYY-MM, YYYY-Qn, YYYY) or null. */
   date: string | null;
   datePrecision: string | null;
+  /**
+   * Optional: 'stated' when the text gives the date itself ("on 3 March"), 'implied' when it was
+   * resolved from the publication date ("on Monday", "yesterday"). Two stated day dates that
+   * differ are two events; the ±1-day slack is for implied dates (reporting lag).
+   */
+  dateAnchor?: string | null;
   code: string;
   root: string;
   sourceCode: string | null;
@@ -393,6 +400,8 @@ interface CState {
   start: number;
   end: number;
   exact: boolean;
+  /** The cluster's day comes from a date the text states. */
+  stated: boolean;
   place: { name: string | null; country: string | null; lat: number | null; lon: number | null; feature: string | null } | null;
   samples: Set<number>[];
   articles: Set<string>;
@@ -621,7 +630,11 @@ export class Clusterer {
     if (!Number.isFinite(p.start) || !Number.isFinite(c.start)) return 0;
     const tol = c.exact || p.exact ? this.opts.dayTolerance : 0;
     if (p.start - tol > c.end || c.start - tol > p.end) return -1;
-    if (c.exact && p.exact) return p.start === c.start ? 1 : 0.5;
+    if (c.exact && p.exact) {
+      if (p.start === c.start) return 1;
+      if (c.stated && p.exact && !p.weak && p.m.dateAnchor === 'stated') return -1;
+      return 0.5;
+    }
     return 0.25;
   }
 
@@ -824,6 +837,7 @@ export class Clusterer {
       start: p.start,
       end: p.end,
       exact: p.exact,
+      stated: p.exact && m.dateAnchor === 'stated',
       place: m.placeName || m.placeCountry ? { name: m.placeName, country: m.placeCountry, lat: m.lat ?? null, lon: m.lon ?? null, feature: m.placeFeature ?? null } : null,
       samples: [],
       articles: new Set(),
@@ -897,6 +911,7 @@ export class Clusterer {
     if (p.exact && !s.exact) {
       this.unindex(s);
       s.exact = true;
+      s.stated = m.dateAnchor === 'stated';
       s.start = p.start;
       s.end = p.end;
       this.index(s);

@@ -51,6 +51,7 @@ export function reprintCheck(articles: Article[]): Record<string, number> {
           storySig: sig.minhash,
           date: e.date?.value ?? null,
           datePrecision: e.date?.precision ?? null,
+          dateAnchor: e.date?.anchor ?? null,
           code: e.code,
           root: e.root,
           sourceCode: e.source?.code ?? null,

@@ -71,6 +71,8 @@ export interface CameoDictionary {
   /** anchor word (lemma or surface, lower case) → patterns anchored on it. */
   index: Map<string, CompiledPattern[]>;
   cues: Cues;
+  /** act code prefix → intent (03) and threat (13) codes, longest prefix first. */
+  compose: { act: string; intent: string | null; threat: string | null }[];
   /** Every word that starts a pattern step (for the per-sentence pre-filter). */
   stepWords: Set<string>;
   counts: { verbs: number; nouns: number; codes: number };
@@ -178,7 +180,11 @@ export function loadCameo(): CameoDictionary {
     nounTargetPrep: new Set(kind('noun-target-prep')),
     relative: new Set(kind('relative')),
   };
-  cached = { codes, index, cues, stepWords, counts };
+  const comp = loadData<{ act: string; intent: string | null; threat: string | null }>('verbs/compose.json', (e) =>
+    typeof e.act === 'string' && (e.intent === null || codes.has(e.intent)) && (e.threat === null || codes.has(e.threat)) ? null : 'needs act and known intent/threat codes',
+  );
+  const compose = [...comp.entries].sort((a, b) => b.act.length - a.act.length);
+  cached = { codes, index, cues, stepWords, compose, counts };
   return cached;
 }
 
@@ -189,5 +195,33 @@ export function cameoCode(code: string): CameoCode | null {
     const hit = d.codes.get(c);
     if (hit) return hit;
   }
+  return null;
+}
+
+const REJECT_OF_INTENT: Record<string, string> = { '031': '121', '032': '120', '033': '122', '034': '123', '035': '124', '036': '125', '037': '127', '038': '126', '039': '126' };
+
+/**
+ * The code for an outer verb class applied to an act: `intent` (root 03: agreed/promised/offered to
+ * do it), `appeal` (02), `demand` (10), `reject` (12: refused to do it), `threat` (13). The codebook
+ * numbers 02, 03 and 10 in parallel (0253 / 0353 / 1053 = appeal for / intend / demand release);
+ * 12 follows its own order. Returns null when the act has no such form.
+ */
+export function composeCode(kind: 'intent' | 'appeal' | 'demand' | 'reject' | 'threat', act: string): string | null {
+  const d = loadCameo();
+  const hit = d.compose.find((c) => act.startsWith(c.act) && (kind === 'threat' ? c.threat : c.intent));
+  if (!hit) return null;
+  if (kind === 'threat') return hit.threat;
+  const intent = hit.intent!;
+  if (kind === 'intent') return intent;
+  const rest = intent.slice(2);
+  let code: string | null = null;
+  if (kind === 'appeal') code = '02' + rest;
+  else if (kind === 'demand') code = '10' + rest;
+  else if (kind === 'reject') {
+    const base = REJECT_OF_INTENT[intent.slice(0, 3)];
+    code = base ? base + intent.slice(3) : null;
+  }
+  if (!code) return null;
+  for (let c = code; c.length >= 3; c = c.slice(0, -1)) if (d.codes.has(c)) return c;
   return null;
 }

@@ -22,7 +22,7 @@ import { readFileSync } from 'node:fs';
 import { DyadInputError } from '../errors.js';
 import { code } from '../code.js';
 import type { CodedDocument, CodedEvent } from '../document.js';
-import { cameoCode } from '../dictionaries/cameo.js';
+import { cameoCode, composeCode } from '../dictionaries/cameo.js';
 
 export interface GoldEvent {
   source: string[] | null;
@@ -110,22 +110,11 @@ function country(code: string | null, ctry: string | null): string | null {
  * dyad keeps the act's own code and says `future` / `hypothetical` in `modality`; the evaluation
  * translates to the gold's convention here.
  */
-const INTENT: [string, string][] = [
-  ['04', '036'], ['050', '032'], ['051', '032'], ['052', '032'], ['053', '032'], ['054', '030'], ['055', '030'], ['056', '030'], ['057', '030'],
-  ['060', '031'], ['061', '0311'], ['062', '0312'], ['063', '0313'], ['064', '0314'],
-  ['070', '033'], ['071', '0331'], ['072', '0332'], ['073', '0333'], ['074', '0334'], ['075', '033'],
-  ['080', '035'], ['081', '0351'], ['082', '0352'], ['083', '034'], ['084', '0353'], ['085', '0354'], ['086', '0355'], ['087', '0356'],
-];
-const THREAT: [string, string][] = [
-  ['161', '1313'], ['162', '1311'], ['163', '1312'], ['164', '134'], ['165', '135'], ['166', '136'], ['16', '131'],
-  ['172', '132'], ['17', '137'], ['18', '138'], ['19', '138'], ['20', '138'],
-];
 export function conventionCode(code: string, modality: string): string {
   if (modality !== 'future' && modality !== 'hypothetical') return code;
   const root = code.slice(0, 2);
-  const table = ['04', '05', '06', '07', '08'].includes(root) ? INTENT : ['16', '17', '18', '19', '20'].includes(root) ? THREAT : null;
-  if (!table) return code;
-  for (const [prefix, to] of table) if (code.startsWith(prefix)) return to;
+  if (['04', '05', '06', '07', '08'].includes(root)) return composeCode('intent', code) ?? code;
+  if (['14', '15', '16', '17', '18', '19', '20'].includes(root)) return composeCode('threat', code) ?? code;
   return code;
 }
 

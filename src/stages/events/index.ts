@@ -11,7 +11,7 @@
  */
 import type { ActorMention, CodedEvent, Doc, EventActorRef, EventDate, Modality, Quote, Token } from '../../document.js';
 import type { Stage } from '../types.js';
-import { loadCameo, type CameoDictionary } from '../../dictionaries/cameo.js';
+import { composeCode, loadCameo, type CameoDictionary } from '../../dictionaries/cameo.js';
 import { eventDate, type ClauseRef } from '../time/attach.js';
 import { eventPlace } from '../places/attach.js';
 import { matchAt, presentWords, type Match } from './match.js';
@@ -91,9 +91,28 @@ export function codeEvents(doc: Doc): void {
       const m = matchAt(dict, tokens, i, sent.tokenEnd, sent.tokenStart, used, (mm) => hasObject(c, mm), present);
       if (!m) continue;
       for (const k of m.tokens) used[k] = 1;
-      // The complement verb of an appeal/intent/demand/accusation/rejection/threat is part of it.
+      // The complement verb of an appeal/intent/demand/accusation/rejection/threat is part of it;
+      // a generic one takes its code from the act ("agreed to withdraw" → 0356, "refused to meet" → 125).
       const root = m.pattern.entry.code.slice(0, 2);
-      if (EMBEDDING_ROOTS.has(root) && !m.pattern.entry.weak) consumeComplement(c, m);
+      if (EMBEDDING_ROOTS.has(root) && !m.pattern.entry.weak) {
+        const v = complementVerb(c, m);
+        if (v >= 0) {
+          const kind = OUTER_KIND[root];
+          if (kind && (GENERIC.has(m.pattern.entry.code) || !m.pattern.steps.length)) {
+            const inner = matchAt(dict, tokens, v, sent.tokenEnd, sent.tokenStart, used, () => true, present);
+            const composed = inner ? composeCode(kind, inner.pattern.entry.code) : null;
+            if (inner && composed) {
+              m.code = composed;
+              for (const k of inner.tokens) {
+                used[k] = 1;
+                m.tokens.push(k);
+                if (k > m.last) m.last = k;
+              }
+            }
+          }
+          used[v] = 1;
+        }
+      }
       matches.push(m);
     }
     const cands: Candidate[] = [];
@@ -120,6 +139,9 @@ function afterPrep(c: Ctx, k: number): boolean {
 }
 
 const WEAK_PREPS = new Set(['to']);
+const ADJ_PREPS = new Set(['to', 'with', 'of', 'about', 'in', 'on']);
+const LOCATION_TARGET = new Set(['03', '04', '07', '08', '16', '18', '19', '20']);
+const LOCATION_PREPS = new Set(['in', 'into', 'from', 'at', 'inside', 'across', 'near', 'to']);
 let AID_PREPS = new Set<string>();
 
 function clauseOf(c: Ctx, tk: Token): ClauseRef {
@@ -132,17 +154,24 @@ function hasObject(c: Ctx, m: Match): boolean {
   return findObject(c, m.anchor + 1, skip, c.cues.targetPrep, true, true) !== null;
 }
 
-function consumeComplement(c: Ctx, m: Match): void {
+/** The infinitive or gerund complement of a match ("agreed to exchange", "accused X of sending"), or -1. */
+function complementVerb(c: Ctx, m: Match): number {
   for (let k = m.last + 1; k < Math.min(c.sentEnd, m.last + 7); k++) {
     const t = c.tokens[k];
-    if (t.text === ',' || t.text === ';' || t.text === '.') return;
+    if (t.text === ',' || t.text === ';' || t.text === '.') return -1;
     if ((t.norm === 'to' || t.norm === 'of' || t.norm === 'for') && k + 1 < c.sentEnd) {
-      const v = c.tokens[k + 1];
-      if (v.pos === 'VERB' && (v.form === 'VB' || v.form === 'VBG' || v.form === '')) { c.used[k + 1] = 1; return; }
+      let j = k + 1;
+      if (c.tokens[j].pos === 'ADV' && j + 1 < c.sentEnd) j++;
+      const v = c.tokens[j];
+      if (v.pos === 'VERB' && (v.form === 'VB' || v.form === 'VBG' || v.form === '')) return j;
     }
-    if (t.pos === 'VERB' && !c.at[k]) return;
+    if (t.pos === 'VERB' && !c.at[k]) return -1;
   }
+  return -1;
 }
+
+const OUTER_KIND: Record<string, 'appeal' | 'intent' | 'demand' | 'reject' | 'threat'> = { '02': 'appeal', '03': 'intent', '10': 'demand', '12': 'reject', '13': 'threat' };
+const GENERIC = new Set(['020', '030', '100', '120', '130']);
 
 function argumentsFor(c: Ctx, dict: CameoDictionary, m: Match, subjectOf: (v: number) => Arg | null): Candidate | null {
   const e = m.pattern.entry;
@@ -154,22 +183,32 @@ function argumentsFor(c: Ctx, dict: CameoDictionary, m: Match, subjectOf: (v: nu
   let scanFrom = c.sentStart;
   if (!isNoun) {
     groupStart = verbGroupStart(c, Math.min(m.anchor, m.first));
-    const passive = isPassive(c, m.anchor);
+    let passive = isPassive(c, m.anchor);
     const at0 = c.tokens[m.anchor];
     const prevTok = c.tokens[m.anchor - 1];
     // "the topics discussed": a participle after a noun is a modifier, not a clause of its own
     if (!passive && (at0.form === 'VBN' || at0.form === 'VBD') && prevTok && prevTok.pos === 'NOUN' && !c.at[m.anchor - 1] && afterPrep(c, m.anchor - 1) && !findAgent(c, m.last + 1)) return null;
     const subj = subjectOf(m.anchor);
     if (subj) scanFrom = Math.min(...subj.mentions.map((x) => x.tokenStart));
+    // "is committed to", "was prepared to": an adjectival participle with its own preposition, not a passive
+    const agent = passive ? findAgent(c, m.last + 1) : null;
+    const firstStep = m.pattern.steps[0]?.alts[0]?.[0];
+    if (passive && !agent && firstStep && ADJ_PREPS.has(firstStep)) passive = false;
     if (passive) {
       tgt = subj;
-      src = findAgent(c, m.last + 1);
+      src = agent;
     } else {
       src = subj;
       const tell = !!e.weak && c.tokens[m.anchor].lemma === 'tell';
       const root = e.code.slice(0, 2);
       const preps = e.weak ? WEAK_PREPS : root === '03' || root === '07' || root === '02' ? AID_PREPS : c.cues.targetPrep;
-      tgt = findObject(c, m.anchor + 1, skip, preps, !e.weak || tell, true);
+      const self = subj ? new Set(subj.mentions.map((x) => x.actor)) : undefined;
+      tgt = findObject(c, m.anchor + 1, skip, preps, !e.weak || tell, true, self);
+      // Where no actor is the object, the place of a visit, aid, withdrawal or attack stands for the target country.
+      if (!tgt && LOCATION_TARGET.has(root) && (root !== '04' || e.code === '042')) {
+        const loc = findObject(c, m.anchor + 1, skip, LOCATION_PREPS, false, false, self);
+        if (loc) tgt = { mentions: loc.mentions, how: 'prep', confidence: 0.7 };
+      }
       // "criticized Russia … and floated sanctions": the second verb shares the first one's target
       if (!tgt && subj?.how === 'inherited' && subj.verb !== undefined && !e.weak) {
         const prior = findObject(c, subj.verb + 1, new Set<number>(), c.cues.targetPrep, true, true);
@@ -211,7 +250,7 @@ function argumentsFor(c: Ctx, dict: CameoDictionary, m: Match, subjectOf: (v: nu
   if (isNoun && !sources.length && !speaker && !reciprocal) return null;
   if (e.needs === 'target' && !targets.length) return null;
   const mod = modalityOf(c, m.anchor, groupStart, scanFrom, isNoun);
-  let code = e.code;
+  let code = m.code ?? e.code;
   let modality = mod.modality;
   let cue = mod.cue;
   let date: EventDate | null | undefined;

@@ -14,6 +14,8 @@ export interface Match {
   /** First and last matched token. */
   first: number;
   last: number;
+  /** A code composed from an outer verb and its complement ("agreed to withdraw" → 0356). */
+  code?: string;
 }
 
 const HARD_STOP = new Set([';', ':', '.', '!', '?', '—', '–', '(', ')']);

@@ -255,9 +255,12 @@ function isObjectPosition(c: Ctx, m: ActorMention): boolean {
  * The object or prepositional target after the match: the first actor mention to the right in the
  * same clause that is a direct object or follows a target preposition.
  */
-export function findObject(c: Ctx, from: number, skip: Set<number>, preps: Set<string>, allowDirect: boolean, allowPossessive: boolean): Arg | null {
+export function findObject(c: Ctx, from: number, skip: Set<number>, preps: Set<string>, allowDirect: boolean, allowPossessive: boolean, exclude?: Set<string>): Arg | null {
   let lastPrep: string | null = null;
   let sawNoun = false;
+  // Verbs inside the matched pattern's span ("promised to continue military aid") do not end the clause.
+  let spanEnd = from;
+  for (const k of skip) if (k > spanEnd) spanEnd = k;
   for (let k = from; k < c.sentEnd; k++) {
     const t = c.tokens[k];
     if (skip.has(k)) { lastPrep = null; continue; }
@@ -270,25 +273,28 @@ export function findObject(c: Ctx, from: number, skip: Set<number>, preps: Set<s
     }
     const m = c.at[k];
     if (m) {
-      if (m.possessive && !allowPossessive) { k = Math.max(k, m.tokenEnd - 1); sawNoun = true; continue; }
+      // "offered its troops": a possessive pronoun is a determiner; the source itself is not its own target
+      if ((m.possessive && (!allowPossessive || m.how === 'pronoun')) || exclude?.has(m.actor)) { k = Math.max(k, m.tokenEnd - 1); continue; }
       if ((lastPrep === null && allowDirect && !sawNoun) || (lastPrep !== null && preps.has(lastPrep) && (!sawNoun || !allowDirect || lastPrep === 'with' || lastPrep === 'to' || lastPrep === 'for'))) {
         const how: Arg['how'] = lastPrep ? (lastPrep === 'between' ? 'between' : 'prep') : 'object';
         return { mentions: coordinated(c, m, 'right'), how, confidence: lastPrep || !sawNoun ? 1 : 0.8 };
       }
       k = Math.max(k, Math.max(m.tokenEnd, m.npEnd) - 1);
+      if (lastPrep === null) sawNoun = true;
       lastPrep = null;
-      sawNoun = true;
       continue;
     }
     if (t.pos === 'ADP' || (PREP_BLOCK.has(t.norm) && t.pos !== 'VERB')) { lastPrep = t.norm; continue; }
     if (t.pos === 'DET' || t.pos === 'ADJ' || t.pos === 'NUM' || t.norm === 'both' || t.pos === 'ADV' || t.pos === 'PART' && t.norm !== 'to') continue;
     if (t.norm === 'to') { lastPrep = 'to'; continue; }
-    if (isFiniteVerb(t) || (t.pos === 'VERB' && c.tokens[k - 1]?.norm === 'to')) return null;
+    if ((isFiniteVerb(t) || (t.pos === 'VERB' && c.tokens[k - 1]?.norm === 'to')) && k > spanEnd) return null;
     if (c.cues.relative.has(t.norm) && (t.pos === 'PRON' || t.pos === 'DET' || t.pos === 'SCONJ')) return null;
     if (SUBORD.has(t.norm) && t.pos === 'SCONJ') return null;
-    if (t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'PRON') {
-      if (!TIME_NOUN.has(t.norm)) sawNoun = true;
-      lastPrep = null;
+    if (t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'PRON' || t.text === '-') {
+      // inside a prepositional phrase the noun phrase continues ("to war-torn Mozambique");
+      // outside one, a plain noun is the direct object, so a later PP attaches to it
+      if (lastPrep === null && !TIME_NOUN.has(t.norm) && t.text !== '-') sawNoun = true;
+      if (lastPrep !== null && (t.pos === 'PRON' || TIME_NOUN.has(t.norm))) lastPrep = null;
       continue;
     }
     if (t.pos === 'CCONJ') { if (sawNoun) { lastPrep = null; } continue; }

@@ -105,7 +105,7 @@ export function evaluatePlaces(docs: GoldDoc[], opts: { placesOnly?: boolean; er
         if (gt.lat != null && gt.lon != null) {
           const km = haversineKm(gt.lat, gt.lon, f.entry.lat, f.entry.lon);
           errs.push(km);
-          if (km > 161 && far.length < (opts.errors ?? 0)) far.push(`${f.text} → ${f.entry.name} ${f.entry.country} (${Math.round(km)} km)`);
+          if (km > 161 && far.length < (opts.errors ?? 0)) far.push(`${f.text} → ${f.entry.name} ${f.entry.country} ${f.entry.admin1} (${Math.round(km)} km) [${text.slice(Math.max(0, f.start - 40), f.start).replace(/\n/g, ' ')}|${text.slice(f.end, f.end + 20).replace(/\n/g, ' ')}]`);
         }
       }
       if (goldT.some((t) => t.start < f.end && f.start < t.end)) tpOverlapP++;

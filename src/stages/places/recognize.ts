@@ -312,6 +312,15 @@ export function findToponyms(doc: Doc, opts: FindOptions = {}): Toponym[] {
     if (admins.size <= 8) for (const a of admins) vote(coherence, a, 0.35);
   }
 
+  // First-level divisions named unambiguously elsewhere: "Alabama ... Georgia ... South Carolina".
+  const adm1Siblings = new Map<string, number>();
+  const adm1Self = new Set<number>();
+  for (const k of kept) {
+    if (k.weak || k.m.entries.length !== 1) continue;
+    const r = g.rows[k.m.entries[0]];
+    if (r[5] === 'ADM1' && r[2]) { vote(adm1Siblings, r[2], 1); adm1Self.add(k.m.entries[0]); }
+  }
+
   // --- resolve (twice: the second pass votes with the first pass's choices) --------------------
   const chosen = new Map<string, { idx: number; score: number }>();
   let scored: { k: (typeof kept)[number]; best: number; score: number; margin: number }[] = [];
@@ -347,7 +356,8 @@ export function findToponyms(doc: Doc, opts: FindOptions = {}): Toponym[] {
         let s = 0;
         let pop = r[6];
         if (feat === 'PCLI') { s += 4.5; pop = pop || 1e7; }
-        else if (feat === 'ADM1' || feat === 'CONT' || feat === 'RGN' || feat === 'SEA' || feat === 'OCN' || feat === 'GULF' || feat === 'STRT') { s += 2.2; pop = pop || 5e6; }
+        else if (feat === 'ADM1') { s += 1.5 + Math.min(3, 1.5 * ((adm1Siblings.get(r[2] ?? '') ?? 0) - (adm1Self.has(i) ? 1 : 0))); pop = pop || 2e6; }
+        else if (feat === 'CONT' || feat === 'RGN' || feat === 'SEA' || feat === 'OCN' || feat === 'GULF' || feat === 'STRT') { s += 2.2; pop = pop || 5e6; }
         else if (feat === 'PPLC') s += 1.5;
         else if (feat === 'ADM2') s += 1;
         else if (feat === 'PPLA') s += 0.4;

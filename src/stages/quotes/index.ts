@@ -133,6 +133,11 @@ class Ctx {
       if (this.tokens[i + 1]?.norm !== entry.particle) return null;
       j = i + 2;
     }
+    // "Asked whether …, Smith said": a fronted participle is said to the subject, not by it
+    if (form === 'past' && (i === 0 || this.tokens[i - 1].sentence !== t.sentence || this.tokens[i - 1].text === ',')) {
+      const n = this.tokens[i + 1];
+      if (n && /^(whether|if|about|why|what|how|when|where|by|to|for)$/.test(n.norm)) return null;
+    }
     // Passive: "was told", "were asked" — the subject heard, it did not speak.
     if (form === 'past') {
       let b = i - 1;
@@ -164,6 +169,22 @@ class Ctx {
     return this.doc.sentences[this.tokens[i].sentence];
   }
 
+  /** First token of the sentence of token i, reaching back over a split after an initial or inside a parenthesis ("(D-N.Y.)"). */
+  sentStart(i: number): number {
+    let s = this.sent(i);
+    for (let guard = 0; guard < 3 && s.i > 0; guard++) {
+      const prev = this.doc.sentences[s.i - 1];
+      if (prev.paragraph !== s.paragraph) break;
+      const last = this.tokens[prev.tokenEnd - 1];
+      const before = this.tokens[prev.tokenEnd - 2];
+      const first = this.tokens[s.tokenStart];
+      const split = (last.text === '.' && before && before.end === last.start && /^[A-Z]$/.test(before.text)) || /^[A-Z]\.$/.test(last.text) || first.text === ')' || /^[A-Z]\.$/.test(first.text);
+      if (!split) break;
+      s = prev;
+    }
+    return s.tokenStart;
+  }
+
   /** The speaker of a cue verb: its subject (before it), or the phrase after it (said X, according to X). */
   subjectOf(c: Cue, lo: number, hi: number): NP | null {
     const T = this.tokens;
@@ -174,6 +195,11 @@ class Ctx {
       return npAfter(T, c.j, hi);
     }
     const t = T[j];
+    if (c.form === 'ing') {
+      // "with Trump reportedly yelling: …" — an absolute clause names its own subject
+      const np = npBefore(T, j, lo, false);
+      if (np && np.a - 1 >= lo && (T[np.a - 1].norm === 'with' || T[np.a - 1].norm === 'as')) return np;
+    }
     if (c.form === 'ing' || t.pos === 'CCONJ' || (t.pos === 'ADP' && t.norm === 'by') || (t.pos === 'VERB' && t.form === 'VBG')) {
       return sentenceSubject(T, lo, c.i);
     }
@@ -312,14 +338,15 @@ function run(doc: Doc): void {
     // Attribution before the quote: X said: "…" / X argued that "…" / X said, "…"
     let beforeAttr: { cue: Cue | null; np: NP | null; punct?: Span } | null = null;
     {
-      let lo = S.tokenStart;
+      const sStart = o < T.length ? cx.sentStart(o) : S.tokenStart;
+      let lo = sStart;
       let hi = o - 1;
       if (o === S.tokenStart || initial) {
         // the quote opens its sentence: a cue may end the previous sentence with a colon
         const prev = doc.sentences[sIdx - 1];
         const lastTok = prev ? T[prev.tokenEnd - 1] : undefined;
         if (prev && lastTok && lastTok.text === ':' && prev.paragraph >= S.paragraph - 1) {
-          lo = prev.tokenStart;
+          lo = cx.sentStart(prev.tokenStart);
           hi = prev.tokenEnd - 1;
         } else if (afterColon && o - 1 >= S.tokenStart) {
           hi = o - 1;
@@ -338,15 +365,18 @@ function run(doc: Doc): void {
         break;
       }
       // Zelensky: "…" / doesn't surprise pollster Daron Shaw: "…" (a name right before the colon)
-      if (!beforeAttr && afterColon && o - 1 > S.tokenStart) {
+      if ((!beforeAttr || !beforeAttr.np) && afterColon && o - 1 > S.tokenStart) {
+        const keep = beforeAttr;
+        beforeAttr = null;
         const colon = { start: T[o - 1].start, end: T[o - 1].end, text: T[o - 1].text };
-        const np = npBefore(T, o - 2, S.tokenStart, false);
-        if (np && (np.a === S.tokenStart || S.headline || T[np.head].pos === 'PROPN') && (T[np.head].pos === 'PROPN' || np.a === S.tokenStart)) beforeAttr = { cue: null, np, punct: colon };
+        const np = npBefore(T, o - 2, sStart, false);
+        if (np && (np.a === sStart || S.headline || T[np.head].pos === 'PROPN') && (T[np.head].pos === 'PROPN' || np.a === sStart)) beforeAttr = { cue: null, np, punct: colon };
         else {
           // She then addressed the supporters: "…" / Trump leaned in and boomed: "…" — the clause's subject
-          const subj = sentenceSubject(T, S.tokenStart, o - 1);
-          if (subj && hasFinite(T, subj.b, o - 1)) beforeAttr = { cue: null, np: subj, punct: colon };
+          const subj = sentenceSubject(T, sStart, o - 1);
+          if (subj && hasFinite(T, subj.b, o - 1)) beforeAttr = { cue: keep?.cue ?? null, np: subj, punct: keep?.cue ? undefined : colon };
         }
+        if (!beforeAttr) beforeAttr = keep;
       }
     }
     const endsWithComma = m.close >= 0 && /,\s*$/.test(text.slice(m.end, m.close + 1)) || (m.close >= 0 && text[m.close + 1] === ',');
@@ -589,7 +619,7 @@ function forwardIndirect(cx: Ctx, c: Cue): Cand | null {
     void qEnd;
   }
   const e = contentEnd(cx, k, sEnd);
-  const np = cx.subjectOf(c, S.tokenStart, c.i);
+  const np = cx.subjectOf(c, cx.sentStart(c.i), c.i);
   return mkIndirect(cx, c, k, e, np, that ? 'quotes/indirect-that' : 'quotes/indirect-bare', that ? 0.85 : 0.75);
 }
 

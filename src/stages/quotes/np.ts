@@ -85,21 +85,39 @@ export function skipLeft(tokens: Token[], j: number, lo: number): number {
 }
 
 /** The noun phrase ending at token j (inclusive), not before lo. Skips one relative clause or apposition between commas. */
+/** Skip a parenthesis ending at j ("Jason Chaffetz (R-Utah) said"): the index before its "(", or j. */
+function skipParen(tokens: Token[], j: number, lo: number): number {
+  if (tokens[j]?.text !== ')') return j;
+  for (let k = j - 1; k >= lo && k >= j - 10; k--) if (tokens[k].text === '(') return k - 1;
+  return j;
+}
+
 export function npBefore(tokens: Token[], j: number, lo: number, skipApposition = true): NP | null {
+  j = skipParen(tokens, j, lo);
   if (j < lo) return null;
   let t = tokens[j];
   if (skipApposition && (t.text === ',' || t.text === '—' || t.text === '–')) {
-    // "Umerov, who led Kyiv's delegation, said" / "Smith, the party's leader, said"
-    for (let k = j - 1; k > lo && k >= j - 25; k--) {
-      const u = tokens[k];
-      if (u.text === t.text || (t.text === ',' && u.text === ',')) {
-        if (RELATIVE.has(tokens[k + 1]?.norm) || tokens[k + 1]?.pos === 'DET' || tokens[k + 1]?.pos === 'ADJ' || tokens[k + 1]?.pos === 'NOUN' || tokens[k + 1]?.pos === 'PROPN') {
-          const np = npBefore(tokens, k - 1, lo, false);
-          if (np && !np.pronoun) return np;
-        }
-        break;
+    // "Umerov, who led Kyiv's delegation, said" / "Clinton, 35, the daughter of …, said" /
+    // "After winning Ohio, Gov. John Kasich (R-OH), said"
+    let end = j;
+    for (let guard = 0; guard < 4; guard++) {
+      let k = end - 1;
+      while (k >= lo && k >= end - 30 && tokens[k].text !== t.text && !(t.text !== ',' && tokens[k].text === ',')) {
+        const u = tokens[k].text;
+        if (u === '.' || u === ';' || u === '“' || u === '”' || u === '"') return null;
+        k--;
       }
-      if (u.text === '.' || u.text === ';' || u.text === '“' || u.text === '”' || u.text === '"') break;
+      if (k < lo - 1 || k < end - 30) return null;
+      const first = tokens[k + 1];
+      const seg = npAfter(tokens, k + 1, end);
+      const segEnd = seg ? (tokens[seg.b]?.text === '(' ? skipParenForward(tokens, seg.b, end) : seg.b) : -1;
+      const apposition = RELATIVE.has(first?.norm) || first?.pos === 'DET' || first?.pos === 'NUM' || first?.pos === 'ADJ' || (first?.pos === 'NOUN' && !first.cap);
+      if (!apposition && seg && segEnd === end && tokens[seg.head].pos === 'PROPN') return seg;
+      if (k < lo) return null;
+      const np = npBefore(tokens, k - 1, lo, false);
+      if (np && !np.pronoun && (np.a === lo || tokens[np.a - 1].text !== ',' || tokens[np.head].pos === 'PROPN')) return np;
+      if (!apposition && !(first?.pos === 'NOUN' || first?.pos === 'PROPN')) return null;
+      end = k;
     }
     return null;
   }
@@ -142,6 +160,12 @@ export function npBefore(tokens: Token[], j: number, lo: number, skipApposition 
   for (let q = a; q <= j; q++) if (nominal(tokens[q])) hasNominal = true;
   if (!hasNominal) return null;
   return { a, b: j + 1, head: headOf(tokens, a, j + 1), pronoun: false };
+}
+
+/** The index after a parenthesis opening at k, if it closes before hi. */
+function skipParenForward(tokens: Token[], k: number, hi: number): number {
+  for (let q = k + 1; q < hi && q <= k + 10; q++) if (tokens[q].text === ')') return q + 1;
+  return k;
 }
 
 /** The noun phrase starting at token i, not past hi (exclusive). */
@@ -198,7 +222,7 @@ export function sentenceSubject(tokens: Token[], s: number, limit: number): NP |
   while (i < limit && (tokens[i].pos === 'PUNCT')) i++;
   const t = tokens[i];
   if (!t) return null;
-  if (t.pos === 'ADP' || t.pos === 'SCONJ' || t.pos === 'ADV' || (t.pos === 'VERB' && t.form === 'VBG') || t.pos === 'CCONJ') {
+  if (t.pos === 'ADP' || t.pos === 'SCONJ' || t.pos === 'ADV' || (t.pos === 'VERB' && (t.form === 'VBG' || t.form === 'VBN' || t.form === 'VBD')) || t.pos === 'CCONJ') {
     let c = -1;
     for (let k = i; k < limit && k < i + 30; k++) if (tokens[k].text === ',') {
       c = k;
@@ -211,8 +235,9 @@ export function sentenceSubject(tokens: Token[], s: number, limit: number): NP |
   }
   const np = npAfter(tokens, i, limit);
   if (!np) return null;
-  // skip an apposition or relative clause after the subject
+  // skip a parenthesis, an apposition or a relative clause after the subject
   let nx = np.b;
+  if (tokens[nx]?.text === '(') nx = skipParenForward(tokens, nx, limit);
   if (tokens[nx]?.text === ',') {
     for (let k = nx + 1; k < limit && k < nx + 25; k++) if (tokens[k].text === ',') {
       nx = k + 1;

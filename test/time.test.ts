@@ -146,6 +146,13 @@ test('quotes are anchored at the time they were said', () => {
   assert.equal(find(p, 'tomorrow').value, '2025-05-22');
 });
 
+test('possessive weekdays, explicit last/next, day ranges', () => {
+  const d = run("Last Friday's attack killed 12. Monday's call was among the topics. The summit runs on 12-13 June.", SUN);
+  assert.equal(find(d, 'Last Friday').value, '2025-05-16');
+  assert.equal(find(d, 'Monday').value, '2025-05-19');
+  assert.equal(find(d, '12-13 June').value, '2025-06-12');
+});
+
 test('no publication date: absolute values kept, relative ones unresolved', () => {
   const d = run('The accord was signed on May 5, 1998. They will meet on Monday and talks ended last week, in March and tomorrow; it lasted three years.', null);
   assert.equal(find(d, 'May 5, 1998').value, '1998-05-05');

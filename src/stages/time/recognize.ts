@@ -321,7 +321,7 @@ export class Recognizer {
 
   /** Day of month at k: "23", "23rd", "1st". */
   private dayAt(k: number, hi: number): number | null {
-    const m = /^(\d{1,2})(st|nd|rd|th)?$/.exec(this.n(k, hi));
+    const m = /^(\d{1,2})(st|nd|rd|th)?$/.exec(this.n(k, hi)) ?? /^(\d{1,2})[-–]\d{1,2}()$/.exec(this.n(k, hi));
     if (!m) {
       const o = lookup('ordinal', this.n(k, hi));
       return o !== undefined && +o > 0 && +o <= 31 && this.n(k - 1, hi) === 'the' ? +o : null;
@@ -446,6 +446,8 @@ export class Recognizer {
     const d = this.dayAt(i, hi);
     if (d !== null) {
       let k = i + 1;
+      // "12-13 June", "12 to 14 June": the first day
+      if ((this.n(k, hi) === '-' || this.n(k, hi) === 'to' || this.n(k, hi) === '–') && this.dayAt(k + 1, hi) !== null && /^\d/.test(this.n(k + 1, hi))) k += 2;
       if (this.n(k, hi) === 'of') k++;
       const m2 = this.monthAt(k, lo, hi, true);
       if (m2 !== null) {

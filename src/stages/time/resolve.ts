@@ -137,7 +137,7 @@ export function resolve(desc: Desc, ctx: Context): Resolved | null {
     }
     case 'weekday': {
       if (!ref) return date(`XXXX-WXX-${desc.wd}`, false);
-      const day = resolveWeekday(ref, desc.wd, desc.possessive ? 2 : desc.dir, dir);
+      const day = resolveWeekday(ref, desc.wd, desc.possessive && desc.dir === null ? 2 : desc.dir, dir);
       return date(fmtDay(day), false, day);
     }
     case 'deictic': {

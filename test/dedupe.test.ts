@@ -249,3 +249,23 @@ test('dedupe: two dates stated outright that differ by a day are two events; imp
   const stated = adjacent.map((m) => ({ ...m, dateAnchor: 'stated' }));
   assert.equal(clusterMentions(stated).clusters.length, 2, 'both stated: exact day');
 });
+
+test('dedupe: prune retires old clusters from the index, forget drops them from memory', () => {
+  const [a, b] = records('two-days');
+  const old = { ...a, key: 'old', date: '2025-01-05', published: '2025-01-05' };
+  const recent = { ...b, key: 'recent', date: '2025-03-05', published: '2025-03-05' };
+  const cl = new Clusterer();
+  cl.add(old);
+  cl.add(recent);
+  assert.equal(cl.prune('2025-02-01'), 1);
+  assert.equal(cl.result().clusters.length, 2, 'retired clusters stay in the result without forget');
+  const again = { ...old, key: 'late-report', articleId: 'late', storyHash: 'late', published: '2025-01-06' };
+  assert.notEqual(cl.add(again), cl.result().assignment.get('old'), 'a retired cluster takes no new mentions');
+  const cl2 = new Clusterer();
+  cl2.add(old);
+  cl2.add(recent);
+  cl2.prune('2025-02-01', { forget: true });
+  const r = cl2.result();
+  assert.deepEqual(r.clusters.map((c) => c.mentionKeys), [['recent']]);
+  assert.equal(r.assignment.has('old'), false);
+});

@@ -14,9 +14,10 @@
  *                                             (feed mentions in publication order for best results)
  *     .seed(m: MentionRecord, clusterId)      restore a stored assignment without re-deciding it
  *                                             (rebuild the index from the store, then .add new ones)
- *     .prune(beforeDay: string)               drop clusters whose date ended before that day from
- *                                             the *index* (they stay in the result) — bounded memory
- *                                             for rolling 300k-articles/day ingest
+ *     .prune(beforeDay, { forget? })          retire clusters whose date and latest report lie
+ *                                             before that day from the matching index; with
+ *                                             forget, from memory too (bounded memory for a
+ *                                             rolling 300k-articles/day ingest)
  *     .result(): DedupeResult
  *
  *   storySignature(text): { hash, minhash }   helpers to fill MentionRecord.storyHash/storySig
@@ -458,6 +459,8 @@ export class Clusterer {
   private readonly hashStory = new Map<string, string>();
   private readonly bandStory = new Map<string, string[]>();
   private readonly storySigs = new Map<string, number[]>();
+  /** story → latest publication day seen (for prune/forget). */
+  private readonly storyDay = new Map<string, number>();
   private storyCount = 0;
   private comparisons = 0;
 
@@ -525,6 +528,8 @@ export class Clusterer {
     }
     if (m.storyHash && !this.hashStory.has(m.storyHash)) this.hashStory.set(m.storyHash, story);
     this.articleStory.set(m.articleId, story);
+    const day = m.published ? dateInterval(m.published.slice(0, 10))?.start : undefined;
+    if (day !== undefined && (this.storyDay.get(story) ?? -Infinity) < day) this.storyDay.set(story, day);
     return story;
   }
 
@@ -1009,13 +1014,23 @@ export class Clusterer {
     this.join(s, p);
   }
 
-  /** Drop clusters that ended before `beforeDay` (YYYY-MM-DD) from the matching index. */
-  prune(beforeDay: string): number {
+  /**
+   * Retire clusters whose event date and latest report both lie before `beforeDay` (YYYY-MM-DD):
+   * they leave the matching index (new mentions start new clusters). With `forget`, they are also
+   * dropped from memory — from `result()`, the assignment map and the story tables — so a
+   * long-running ingest (300k articles/day) stays bounded: call it daily with a window of a few
+   * weeks. Returns the number of clusters retired.
+   */
+  prune(beforeDay: string, opts: { forget?: boolean } = {}): number {
     const iv = dateInterval(beforeDay);
     if (!iv) return 0;
+    const cutoff = iv.start;
     let n = 0;
     for (const s of this.states) {
-      if (!s.pruned && Number.isFinite(s.end) && s.end < iv.start) {
+      if (s.pruned) continue;
+      const seen = s.c.lastSeen ? dateInterval(s.c.lastSeen.slice(0, 10))?.start ?? null : null;
+      const endOk = Number.isFinite(s.end) ? s.end < cutoff : seen !== null;
+      if (endOk && (seen === null || seen < cutoff)) {
         this.unindex(s);
         s.pruned = true;
         s.samples = [];
@@ -1034,6 +1049,35 @@ export class Clusterer {
     for (const [bk, byShingle] of this.textIndex) {
       clean(byShingle);
       if (!byShingle.size) this.textIndex.delete(bk);
+    }
+    if (opts.forget) {
+      const kept: CState[] = [];
+      for (const s of this.states) {
+        if (!s.pruned) {
+          s.idx = kept.length;
+          kept.push(s);
+          continue;
+        }
+        this.byId.delete(s.c.id);
+        for (const k of s.c.mentionKeys) this.assignment.delete(k);
+      }
+      this.states.length = 0;
+      this.states.push(...kept);
+      const oldStories = new Set<string>();
+      for (const [story, day] of this.storyDay) if (day < cutoff) oldStories.add(story);
+      if (oldStories.size) {
+        for (const st of oldStories) {
+          this.storyDay.delete(st);
+          this.storySigs.delete(st);
+        }
+        for (const [h, st] of this.hashStory) if (oldStories.has(st)) this.hashStory.delete(h);
+        for (const [a, st] of this.articleStory) if (oldStories.has(st)) this.articleStory.delete(a);
+        for (const [b, list] of this.bandStory) {
+          const k = list.filter((st) => !oldStories.has(st));
+          if (k.length) this.bandStory.set(b, k);
+          else this.bandStory.delete(b);
+        }
+      }
     }
     return n;
   }

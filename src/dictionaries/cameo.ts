@@ -24,6 +24,8 @@ export interface PatternEntry {
   reciprocal?: boolean;
   weak?: boolean;
   needs?: 'target' | 'no-target';
+  /** `modal-demand`: "Y must do Z" inside reported speech — the speaker demands it of Y. */
+  role?: 'modal-demand';
   note: string;
 }
 
@@ -208,10 +210,14 @@ const REJECT_OF_INTENT: Record<string, string> = { '031': '121', '032': '120', '
  */
 export function composeCode(kind: 'intent' | 'appeal' | 'demand' | 'reject' | 'threat', act: string): string | null {
   const d = loadCameo();
-  const hit = d.compose.find((c) => act.startsWith(c.act) && (kind === 'threat' ? c.threat : c.intent));
-  if (!hit) return null;
-  if (kind === 'threat') return hit.threat;
-  const intent = hit.intent!;
+  let intent: string;
+  if (act.startsWith('03') && kind !== 'threat') intent = act;
+  else {
+    const hit = d.compose.find((c) => act.startsWith(c.act) && (kind === 'threat' ? c.threat : c.intent));
+    if (!hit) return null;
+    if (kind === 'threat') return hit.threat;
+    intent = hit.intent!;
+  }
   if (kind === 'intent') return intent;
   const rest = intent.slice(2);
   let code: string | null = null;

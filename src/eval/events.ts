@@ -111,8 +111,10 @@ function country(code: string | null, ctry: string | null): string | null {
  * translates to the gold's convention here.
  */
 export function conventionCode(code: string, modality: string): string {
-  if (modality !== 'future' && modality !== 'hypothetical') return code;
   const root = code.slice(0, 2);
+  // "will not accept", "did not agree to release": a refused cooperative act is a rejection (12)
+  if (modality === 'negated') return ['03', '04', '05', '06', '07', '08'].includes(root) ? composeCode('reject', code) ?? '120' : code;
+  if (modality !== 'future' && modality !== 'hypothetical') return code;
   if (['04', '05', '06', '07', '08'].includes(root)) return composeCode('intent', code) ?? code;
   if (['14', '15', '16', '17', '18', '19', '20'].includes(root)) return composeCode('threat', code) ?? code;
   return code;
@@ -128,7 +130,7 @@ export function predictedEvents(doc: CodedDocument, withNegated = false): PredEv
     return a?.mentions.map((m) => m.text).join(' | ') ?? a?.name ?? '';
   };
   for (const e of doc.events) {
-    if (e.modality === 'negated' && !withNegated) continue;
+    if (e.modality === 'negated' && !withNegated && !['03', '04', '05', '06', '07', '08'].includes(e.root)) continue;
     let p = e.group ? byGroup.get(e.group) : undefined;
     if (!p) {
       const c = conventionCode(e.code, e.modality);

@@ -95,7 +95,12 @@ export function codeEvents(doc: Doc): void {
       // a generic one takes its code from the act ("agreed to withdraw" → 0356, "refused to meet" → 125).
       const root = m.pattern.entry.code.slice(0, 2);
       if (EMBEDDING_ROOTS.has(root) && !m.pattern.entry.weak) {
-        const v = complementVerb(c, m);
+        let v = complementVerb(c, m);
+        if (v < 0 && m.pattern.entry.role === 'modal-demand') {
+          let j = m.last + 1;
+          while (j < sent.tokenEnd && (tokens[j].pos === 'ADV' || tokens[j].pos === 'PART') && tokens[j].norm !== 'not') j++;
+          if (j < sent.tokenEnd && tokens[j].pos === 'VERB') v = j;
+        }
         if (v >= 0) {
           const kind = OUTER_KIND[root];
           if (kind && (GENERIC.has(m.pattern.entry.code) || !m.pattern.steps.length)) {
@@ -181,7 +186,20 @@ function argumentsFor(c: Ctx, dict: CameoDictionary, m: Match, subjectOf: (v: nu
   let tgt: Arg | null = null;
   let groupStart = m.anchor;
   let scanFrom = c.sentStart;
-  if (!isNoun) {
+  if (e.role === 'modal-demand') {
+    // "Britain said Sudan must return the helicopter": target = the subject of "must", source = the speaker
+    const subj = subjectOf(m.anchor);
+    let speakerArg: Arg | null = null;
+    for (let k = m.anchor - 1; k >= c.sentStart; k--) {
+      const t = c.tokens[k];
+      if (t.pos === 'VERB' && c.cues.reporting.has(t.lemma)) { speakerArg = subjectOf(k); break; }
+    }
+    if (!subj || !speakerArg) return null;
+    src = speakerArg;
+    tgt = subj;
+    groupStart = m.anchor;
+    scanFrom = m.anchor;
+  } else if (!isNoun) {
     groupStart = verbGroupStart(c, Math.min(m.anchor, m.first));
     let passive = isPassive(c, m.anchor);
     const at0 = c.tokens[m.anchor];

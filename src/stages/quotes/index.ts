@@ -195,6 +195,19 @@ class Ctx {
       return npAfter(T, c.j, hi);
     }
     const t = T[j];
+    if (c.form === 'ing' || t.pos === 'CCONJ') {
+      // "…," she said, adding: "…" / he said …, and then predicted: "…" — the earlier cue's speaker
+      for (let k = c.i - 1; k >= lo; k--) {
+        const prev = this.cueAt[k];
+        if (prev && this.inside[k] < 0 && prev.form !== 'ing' && prev.form !== 'multi') {
+          const np = this.subjectOf(prev, lo, hi);
+          if (np) return np;
+          break;
+        }
+      }
+    }
+    // never take a subject from inside a quote that opens the sentence
+    while (lo < c.i && this.inside[lo] >= 0) lo++;
     if (c.form === 'ing') {
       // "with Trump reportedly yelling: …" — an absolute clause names its own subject
       const np = npBefore(T, j, lo, false);

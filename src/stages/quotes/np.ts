@@ -233,8 +233,13 @@ export function sentenceSubject(tokens: Token[], s: number, limit: number): NP |
       else return null;
     } else i = c + 1;
   }
-  const np = npAfter(tokens, i, limit);
+  let np = npAfter(tokens, i, limit);
   if (!np) return null;
+  // "Hours later, Trump …": a fronted time phrase
+  if (tokens[np.b]?.pos === 'ADV' && tokens[np.b + 1]?.text === ',') {
+    np = npAfter(tokens, np.b + 2, limit);
+    if (!np) return null;
+  }
   // skip a parenthesis, an apposition or a relative clause after the subject
   let nx = np.b;
   if (tokens[nx]?.text === '(') nx = skipParenForward(tokens, nx, limit);

@@ -30,19 +30,21 @@ const pageErrors: string[] = [];
 before(async () => {
   if (SKIP) return;
   dir = mkdtempSync(join(tmpdir(), 'dyad-browser-test-'));
-  store = openStore(join(dir, 'demo.db'));
-  await loadDemo(store, { shared: null, workers: 0 });
-  for (const f of allFixtures()) store.putCoded(f.article, f.doc);
-  store.dedupe();
-  srv = await startServer({ store });
   mkdirSync(SHOTS, { recursive: true });
+  // Start the browser while the demo articles are coded.
   const { chromium } = await import('playwright-core');
-  browser = await chromium.launchPersistentContext(join(dir, 'profile'), {
+  const launching = chromium.launchPersistentContext(join(dir, 'profile'), {
     executablePath: CHROMIUM,
     headless: true,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     viewport: { width: 1400, height: 1000 },
   });
+  store = openStore(join(dir, 'demo.db'));
+  await loadDemo(store, { shared: null, workers: 0 });
+  for (const f of allFixtures()) store.putCoded(f.article, f.doc);
+  store.dedupe();
+  srv = await startServer({ store });
+  browser = await launching;
   page = browser.pages()[0] ?? (await browser.newPage());
   page.on('pageerror', (e: Error) => pageErrors.push(e.message));
   // Nothing outside the test server may be requested (no CDN, no tiles).

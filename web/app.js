@@ -121,7 +121,10 @@ function setupForm() {
     e.preventDefault();
     sessionStorage.setItem('dyad-token', $('token').value.trim());
     $('token-form').hidden = true;
-    refresh();
+    refresh().then(() => {
+      loadCounts();
+      loadActors();
+    });
   });
   window.addEventListener('popstate', () => {
     readUrl();

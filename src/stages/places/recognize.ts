@@ -48,6 +48,8 @@ const BUILDING = new Set(['house', 'hall', 'office', 'palace', 'square', 'street
 /** Words that make an organisation of a place name before them ("Mansfield Police Department"): the place stays a toponym. */
 const INSTITUTION = new Set(['gov', 'gov.', 'governor', 'senator', 'sen', 'sen.', 'premier', 'minister', 'mla', 'mp', 'congressman', 'congresswoman', 'rep', 'rep.', 'lawmakers', 'legislator', 'a&m', 'free', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'county', 'parish', 'province', 'oblast', 'region', 'state', 'city', 'police', 'sheriff', "sheriff's", 'department', 'council', 'school', 'schools', 'university', 'college', 'fire', 'board', 'house', 'senate', 'public', 'high', 'community', 'hospital', 'airport', 'chamber', 'mayor', 'governor', 'church', 'museum', 'zoo', 'library', 'court', 'jail', 'regional', 'township', 'avenue', 'street', 'road', 'highway', 'district', 'area', 'metro', 'international', 'national', 'general', 'health', 'medical', 'memorial', 'municipal', 'village', 'town', 'authority', 'commission', 'office', 'legislature', 'assembly', 'government', 'administration', 'army', 'navy', 'guard', 'port', 'station', 'center', 'centre', 'times', 'herald', 'tribune', 'journal', 'gazette', 'courier', 'post', 'news', 'daily', 'observer', 'press', 'star', 'sun', 'chronicle', 'independent', 'record', 'examiner', 'democrat', 'republican', 'bee', 'globe', 'ledger', 'register', 'sentinel', 'review', 'express', 'telegraph', 'attorney', 'prosecutor', 'court', 'circuit', 'superior', 'supreme', 'athletic', 'club', 'symphony', 'stadium', 'arena', 'valley', 'river', 'lake', 'bay', 'beach', 'islands', 'island', 'mountains', 'north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central', 'downtown', 'area', 'metropolitan', 'region', 'campus', 'division', 'bureau', 'agency', 'institute', 'foundation', 'association', 'society', 'union', 'company', 'corp', 'inc', 'bank', 'federal', 'attorney', 'police', 'patrol', 'troopers', 'blvd', 'boulevard', 'drive', 'lane', 'parkway', 'square', 'plaza', 'mall', 'market', 'festival', 'fair', 'marathon', 'open', 'summit', 'conference', 'talks', 'agreement', 'accord', 'accords', 'convention', 'protocol', 'declaration', 'treaty', 'process']);
 const NEWSPAPER = new Set(['times', 'post', 'herald', 'tribune', 'journal', 'gazette', 'courier', 'chronicle', 'examiner', 'observer', 'telegraph', 'globe', 'sun', 'star', 'bee', 'ledger', 'sentinel', 'register', 'express', 'daily', 'review']);
+/** Weight of log10(population) in the resolution score. */
+const POP_WEIGHT = 0.8;
 const NAME_LINK = new Set(['of', 'and', 'the']);
 
 const isWordChar = (c: string | undefined): boolean => {
@@ -361,7 +363,7 @@ export function findToponyms(doc: Doc, opts: FindOptions = {}): Toponym[] {
         else if (feat === 'PPLC') s += 1.5;
         else if (feat === 'ADM2') s += 1;
         else if (feat === 'PPLA') s += 0.4;
-        s += Math.log10(pop + 10) / 2;
+        s += Math.log10(pop + 10) * POP_WEIGHT;
         const cvv = countryVotes.get(r[2] ?? '') ?? 0;
         s += Math.min(4.5, cvv * 1.5);
         if (r[7]) s += Math.min(4, (adminVotes.get(r[7]) ?? 0) * 2.5) + (usLocal && r[2] === 'USA' ? Math.min(1.5, coherence.get(r[7]) ?? 0) : 0);

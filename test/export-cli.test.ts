@@ -42,7 +42,7 @@ test('dyad export: every format from a store, with filters and -o', withStore(as
   process.stderr.write = (() => true) as typeof process.stderr.write; // keep the summary line out of the test log
   try {
     for (const f of ['gdelt', 'gdelt-mentions', 'acled', 'plover', 'geojson', 'csv', 'jsonl']) {
-      assert.equal(await run(['--format', f, '--db', db, '-o', out(f)]), 0, f);
+      assert.equal(await run(['--format', f, '--db', db, '-o', out(f), '--all']), 0, f);
     }
     assert.equal(await run(['--format', 'gdelt', '--db', db, '-o', out('gdelt-rus'), '--actor', 'RUS', '--header']), 0);
   } finally {

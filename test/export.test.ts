@@ -43,9 +43,14 @@ function tsv(text: string): string[][] {
 test('export gdelt: 61 columns in codebook order, one tab-separated line per event', () => {
   assert.equal(GDELT_CODEBOOK.length, 61);
   assert.deepEqual(gdeltEventHeader(), GDELT_CODEBOOK);
-  const lines = tsv(exportToString('gdelt', ROWS, { header: true }));
+  const lines = tsv(exportToString('gdelt', ROWS, { header: true, all: true }));
   assert.deepEqual(lines[0], GDELT_CODEBOOK);
   assert.equal(lines.length, ROWS.length + 1);
+  // By default only events that happened: the planned statement (106, future) has no place in a
+  // format without a modality column.
+  const facts = tsv(exportToString('gdelt', ROWS)).map((l) => l[0]);
+  assert.deepEqual(facts, ['101', '102', '103', '104', '105']);
+  assert.equal(tsv(exportToString('gdelt', [{ ...byId('101'), status: 'negated' }])).length, 0, 'cluster status decides when given');
   for (const l of lines) assert.equal(l.length, 61, 'every line has 61 fields');
   assert.equal(exportToString('gdelt', ROWS).split('\n')[0].split('\t')[0], '101', 'no header by default (as GDELT files)');
 });
@@ -83,7 +88,7 @@ test('export gdelt: values and empty columns', () => {
   assert.equal(col(talks, 'ActionGeo_Type'), '', 'feature unknown → type not guessed');
   assert.equal(col(talks, 'DATEADDED'), '20250516000000');
   // A tab inside a value never breaks the columns.
-  const [stmt] = tsv(exportToString('gdelt', [byId('106')]));
+  const [stmt] = tsv(exportToString('gdelt', [byId('106')], { all: true }));
   assert.equal(stmt.length, 61);
   assert.equal(col(stmt, 'Actor1KnownGroupCode'), 'UNO');
   assert.equal(col(stmt, 'Actor1Type1Code'), '');
@@ -92,7 +97,7 @@ test('export gdelt: values and empty columns', () => {
 test('export gdelt-mentions: 16 columns in codebook order', () => {
   assert.deepEqual(gdeltMentionHeader(), GDELT_MENTIONS);
   const rows = ROWS.map((r) => ({ ...r, published: r.firstSeen, title: 'A title, with comma', docLength: 2400 }));
-  const lines = tsv(exportToString('gdelt-mentions', rows, { header: true }));
+  const lines = tsv(exportToString('gdelt-mentions', rows, { header: true, all: true }));
   assert.deepEqual(lines[0], GDELT_MENTIONS);
   for (const l of lines) assert.equal(l.length, 16);
   const drone = lines[1];

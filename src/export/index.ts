@@ -40,7 +40,12 @@ export function wantsMentions(f: ExportFormat): boolean {
 export interface ExportOptions {
   /** Write a header row for the GDELT tables (GDELT's own files have none). Default false. */
   header?: boolean;
-  /** ACLED: also write events without a defensible ACLED event type. */
+  /**
+   * GDELT and ACLED have no modality column, so by default they only get events that happened
+   * (status occurred/fulfilled, or modality asserted/reported): planned, negated and hypothetical
+   * events would read as facts there. `all` writes them too, and (ACLED) events without a
+   * defensible ACLED event type.
+   */
   all?: boolean;
   /** ACLED timestamp column / PLOVER coded_date: the time of the export run (default: now). */
   now?: Date;
@@ -55,7 +60,17 @@ export interface Exporter {
   stats(): { rows: number; written: number };
 }
 
+const NOT_HAPPENED_STATUS = new Set(['planned', 'negated', 'hypothetical']);
+const NOT_HAPPENED_MODALITY = new Set(['future', 'negated', 'hypothetical']);
+
+/** Did the event happen, as far as dyad can tell (status of the cluster, else the modality)? */
+export function happened(r: ExportRow): boolean {
+  if (r.status) return !NOT_HAPPENED_STATUS.has(r.status);
+  return !NOT_HAPPENED_MODALITY.has(r.modality);
+}
+
 export function createExporter(format: ExportFormat, opts: ExportOptions = {}): Exporter {
+  const factsOnly = !opts.all;
   const now = opts.now ?? new Date();
   let rows = 0;
   let written = 0;
@@ -67,12 +82,12 @@ export function createExporter(format: ExportFormat, opts: ExportOptions = {}): 
   const base = { stats: () => ({ rows, written }) };
   switch (format) {
     case 'gdelt':
-      return { ...base, head: () => (opts.header ? tsvLine(gdeltEventHeader()) : ''), row: (r) => count(gdeltEventLine(r)), end: () => '' };
+      return { ...base, head: () => (opts.header ? tsvLine(gdeltEventHeader()) : ''), row: (r) => count(factsOnly && !happened(r) ? '' : gdeltEventLine(r)), end: () => '' };
     case 'gdelt-mentions':
-      return { ...base, head: () => (opts.header ? tsvLine(gdeltMentionHeader()) : ''), row: (r) => count(gdeltMentionLine(r)), end: () => '' };
+      return { ...base, head: () => (opts.header ? tsvLine(gdeltMentionHeader()) : ''), row: (r) => count(factsOnly && !happened(r) ? '' : gdeltMentionLine(r)), end: () => '' };
     case 'acled': {
       const ts = Math.floor(now.getTime() / 1000);
-      return { ...base, head: () => csvLine(acledHeader(), { guard: false }), row: (r) => count(acledLine(r, { timestamp: ts, all: opts.all })), end: () => '' };
+      return { ...base, head: () => csvLine(acledHeader(), { guard: false }), row: (r) => count(factsOnly && !happened(r) ? '' : acledLine(r, { timestamp: ts, all: opts.all })), end: () => '' };
     }
     case 'plover': {
       const w = new PloverWriter({ codedDate: now.toISOString().slice(0, 10) });

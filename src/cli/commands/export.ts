@@ -15,6 +15,8 @@ export const usage = `dyad export --format ${FORMATS.join('|')} [--db dyad.db] [
   gdelt           GDELT 2.0 event table: 61 tab-separated columns in codebook order (no header unless --header)
   gdelt-mentions  GDELT 2.0 Mentions table: 16 columns, one row per article mentioning an event
   acled           ACLED-style CSV (ACLED's column names); only events with a defensible ACLED type unless --all
+  gdelt, gdelt-mentions and acled have no modality column: they get only events that happened
+  (not planned, negated or hypothetical) unless --all
   plover          PLOVER JSON records, one per line (compound statements as actor lists)
   geojson         GeoJSON FeatureCollection of the located events
   csv | jsonl     every field of every event

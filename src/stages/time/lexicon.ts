@@ -53,7 +53,7 @@ export function timeLexicon(): TimeLexicon {
     if (e.kind !== 'number' && e.kind !== 'approx' && e.kind !== 'ordinal' && e.kind !== 'vague') trigger.add(e.word);
   }
   // Cue words that only matter next to a unit/month but are enough to wake the recognizers.
-  for (const w of ['period', 'midday', 'past', 'nineteen', 'nineties', 'eighties', 'seventies', 'sixties', 'present', 'future', 'q1', 'q2', 'q3', 'q4', 'today', 'tonight', 'yesterday', 'tomorrow', 'ago', 'noon', 'midnight', 'a.m.', 'p.m.', 'am', 'pm', 'every', 'each', 'per'])
+  for (const w of ['half', 'period', 'midday', 'past', 'nineteen', 'nineties', 'eighties', 'seventies', 'sixties', 'present', 'future', 'q1', 'q2', 'q3', 'q4', 'today', 'tonight', 'yesterday', 'tomorrow', 'ago', 'noon', 'midnight', 'a.m.', 'p.m.', 'am', 'pm', 'every', 'each', 'per'])
     trigger.add(w);
   for (const l of holidays.values()) for (const h of l) trigger.add(h.words[0]);
   lex = { byKind, holidays, trigger, version: file.meta.version };

@@ -573,14 +573,19 @@ export class Recognizer {
         if (q < 1 || q > 2) return null;
         let e = k + 1;
         let y: number | undefined;
+        let yOff: number | undefined;
         if (this.n(e, hi) === 'of') {
           const yy = this.yearAt(e + 1, hi, true);
+          const r = this.n(e + 1, hi);
           if (yy !== null) {
             y = yy;
             e += 2;
+          } else if ((r === 'the' || r === 'this' || r === 'last' || r === 'next') && this.n(e + 2, hi) === 'year') {
+            yOff = r === 'last' ? -1 : r === 'next' ? 1 : 0;
+            e += 3;
           }
         }
-        return { s: i, e, desc: { k: 'quarter', q, y, half: true }, rule: 'time/half' };
+        return { s: i, e, desc: { k: 'quarter', q, y, half: true, yOff }, rule: 'time/half' };
       }
       if (u !== 'quarter') return null;
       k++;

@@ -226,6 +226,7 @@ export function resolve(desc: Desc, ctx: Context): Resolved | null {
       if (desc.half) {
         if (desc.y !== undefined) return date(`${pad(desc.y, 4)}-H${desc.q}`, true);
         if (!ref) return date(`XXXX-H${desc.q}`, false);
+        if (desc.yOff !== undefined) return date(`${pad(ref.y + desc.yOff, 4)}-H${desc.q}`, false);
         const y = (desc.q ?? 1) === 2 && ref.m <= 6 && dir <= 0 ? ref.y - 1 : ref.y;
         return date(`${pad(y, 4)}-H${desc.q}`, false);
       }
@@ -377,7 +378,12 @@ function groupDirection(tokens: Token[], lo: number, hi: number, v: number, dept
       if (tokens.slice(g.first, g.main + 1).some((t) => t.norm === 'had')) return -1;
       return 1;
     }
-    if ((gov.pos === 'PROPN' || gov.pos === 'NOUN' || gov.pos === 'PRON') && govIdx === lo) return 1;
+    if (gov.pos === 'PROPN' || gov.pos === 'NOUN' || gov.pos === 'PRON') {
+      // headline style "Putin, Zelensky to meet Tuesday": no finite verb before the subject
+      let finite = false;
+      for (let k = lo; k < govIdx; k++) if (isVerb(tokens[k])) finite = true;
+      if (!finite) return 1;
+    }
     if (isVerb(gov) && depth < 2) return groupDirection(tokens, lo, hi, govIdx, depth + 1);
     if (gov.pos === 'ADJ' || gov.pos === 'ADV') return 1; // "ready to leave", "likely to meet"
     return 0;

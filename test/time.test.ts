@@ -157,6 +157,7 @@ test('no publication date: absolute values kept, relative ones unresolved', () =
   const d = run('The accord was signed on May 5, 1998. They will meet on Monday and talks ended last week, in March and tomorrow; it lasted three years.', null);
   assert.equal(find(d, 'May 5, 1998').value, '1998-05-05');
   assert.equal(find(d, 'Monday').value, 'XXXX-WXX-1');
+  assert.equal(find(d, 'Monday').anchor, 'stated');
   assert.equal(find(d, 'last week').value, 'XXXX-WXX');
   assert.equal(find(d, 'March').value, 'XXXX-03');
   assert.equal(find(d, 'tomorrow').value, 'XXXX-XX-XX');

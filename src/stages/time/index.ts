@@ -100,6 +100,8 @@ export function runTime(doc: Doc): void {
       const r = resolve(c.desc, ctx);
       if (!r) continue;
       const text = doc.text.slice(it.start, it.end);
+      // Without a reference date nothing is implied: the placeholder value is all the text says.
+      if (!ref && !r.stated && /X/.test(r.value)) r.stated = true;
       const t: TimeExpr = {
         id: '',
         start: it.start,

@@ -119,18 +119,16 @@ export async function ingest(inputs: string[], opts: IngestOptions = {}): Promis
   const window = Math.max(8, (workers || 1) * 16);
   let seq = 0;
 
-  const commit = async (p: Pending) => {
-    const r = await p.result;
-    const item = p.item;
+  /** Write one finished item (its result must have settled). */
+  const commitOne = (item: Item, r: JobResult | null) => {
     if (item.kind === 'error') return fail(item.source, item.reason);
     if (item.kind === 'duplicate' || r === null) {
       s.duplicates++;
       return;
     }
     if (!r.ok) return fail(item.source, r.reason);
-    let doc: CodedDocument;
     try {
-      doc = JSON.parse(r.json) as CodedDocument;
+      const doc = JSON.parse(r.json) as CodedDocument;
       const put = store.putCoded({ ...r.article, html: item.kind === 'job' ? (item.html ?? undefined) : undefined, provenance: r.provenance }, doc, {
         canonicalUrl: r.canonicalUrl,
         source: item.source,
@@ -141,6 +139,24 @@ export async function ingest(inputs: string[], opts: IngestOptions = {}): Promis
     } catch (e) {
       fail(item.source, `cannot store: ${(e as Error).message}`);
     }
+  };
+  /**
+   * Write the settled items at the head of the queue, in input order, in one group commit (each
+   * article stays atomic: putCoded is its own savepoint). With `wait`, wait for the head first.
+   */
+  const commit = async (wait: boolean) => {
+    if (wait && queue.length) await queue[0].result;
+    const ready: { item: Item; r: JobResult | null }[] = [];
+    while (queue.length && queue[0].settled && ready.length < 64) {
+      const p = queue.shift()!;
+      ready.push({ item: p.item, r: await p.result });
+    }
+    if (!ready.length) return;
+    const run = () => {
+      for (const x of ready) commitOne(x.item, x.r);
+    };
+    if (store.batch) store.batch(run);
+    else run();
     tick();
   };
 
@@ -159,11 +175,11 @@ export async function ingest(inputs: string[], opts: IngestOptions = {}): Promis
         }
       }
       queue.push(entry);
-      while (queue.length >= window) await commit(queue.shift()!);
+      while (queue.length >= window) await commit(true);
       // Commit whatever is already finished at the head, keeping input order.
-      while (queue.length && queue[0].settled) await commit(queue.shift()!);
+      if (queue.length && queue[0].settled) await commit(false);
     }
-    while (queue.length) await commit(queue.shift()!);
+    while (queue.length) await commit(true);
   } finally {
     if (timer) clearInterval(timer);
     await pool.close();

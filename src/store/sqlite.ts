@@ -606,6 +606,11 @@ export class SqliteStore implements Store {
     return { articleId: String(aid), duplicate: false };
   }
 
+  batch<T>(fn: () => T): T {
+    if (this.db.inTransaction) return fn();
+    return this.db.transaction(fn).immediate();
+  }
+
   recordError(source: string, reason: string): void {
     this.st.errPut.run(source, reason, nowIso());
   }

@@ -210,6 +210,11 @@ export interface Store {
   search(q: string, opts?: { limit?: number; cursor?: string }): Page<{ kind: 'article' | 'quote'; id: string; articleId: string; title: string | null; snippet: string }>;
   timeline(filter: EventFilter & { bucket?: 'day' | 'week' | 'month' }): TimelinePoint[];
   network(filter: EventFilter & { by?: 'code' | 'country' }): NetworkEdge[];
+  /**
+   * Run `fn` in one transaction (group commit). putCoded calls inside stay atomic per article (each
+   * is a savepoint); a crash loses the whole group, which a resumed ingest writes again. Optional.
+   */
+  batch?<T>(fn: () => T): T;
   /** Recompute deduplicated event clusters (incremental where possible). */
   dedupe(): { mentions: number; events: number };
   /** One event (a cluster, or a mention by its id) with every mention of it and its evidence. */

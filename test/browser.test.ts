@@ -5,7 +5,7 @@
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer, type Running } from '../src/server/app.js';
@@ -92,6 +92,11 @@ test('filter to the USA–RUS dyad by clicking the network edge; the URL keeps i
   assert.equal(await page.locator('#events tbody tr').count(), rows.length);
   assert.equal(await page.inputValue('input[name=dyad]'), dyad);
   await page.screenshot({ path: join(SHOTS, 'dyad-usa-rus.png') });
+  // Export what is filtered: the CSV holds exactly the filtered events.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-csv')]);
+  const csv = readFileSync(await download.path(), 'utf8').trim().split('\r\n');
+  assert.match(csv[0]!, /^id,cluster,articleId,date/);
+  assert.equal(csv.length - 1, rows.length);
 });
 
 test('opening an event highlights the evidence sentence, actors, quote and date', { skip: SKIP }, async () => {

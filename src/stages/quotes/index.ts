@@ -62,6 +62,7 @@ function skipRight(T: Token[], k: number, hi: number): number {
   return k;
 }
 
+const WORDCHAR = /[\p{L}\p{N}]/u;
 const OPEN_MARKS = new Set(['“', '"', '‘', "'", '„', '«']);
 const QUOTE_CHARS = /["“”‘’'„«»]/;
 const TELL = new Set(['tell', 'inform', 'assure', 'warn', 'remind', 'brief', 'promise', 'caution', 'urge', 'ask']);
@@ -108,7 +109,15 @@ class Ctx {
   private cueAtToken(i: number): Cue | null {
     const t = this.tokens[i];
     const pos = t.pos;
-    if (pos === 'PUNCT' || pos === 'DET' || pos === 'PRON' || pos === 'NUM' || pos === 'CCONJ' || pos === 'PART') return null;
+    if (pos !== 'VERB' && pos !== 'AUX') {
+      // only "according to", "as per", and past forms the tagger read as nouns ("Bozell noted")
+      if (pos === 'ADP' || pos === 'SCONJ') {
+        if (t.norm !== 'according' && t.norm !== 'as') return null;
+      } else if (pos === 'NOUN' || pos === 'ADJ' || pos === 'PROPN') {
+        const n = t.norm;
+        if (!(n.endsWith('ed') || n === 'said' || n === 'told' || n === 'wrote')) return null;
+      } else return null;
+    }
     const multi = this.lex.multi.get(t.norm);
     if (multi) {
       for (const e of multi) {
@@ -285,11 +294,23 @@ function run(doc: Doc): void {
     const o = cx.tokenAt(m.open);
     const sIdx = T[Math.min(o, T.length - 1)].sentence;
     const S = doc.sentences[sIdx];
-    const before = text.slice(Math.max(S.start, m.open - 200), m.open);
-    const lead = before.trimEnd();
-    const leadChar = lead[lead.length - 1];
+    // the character before the mark (spaces skipped), and whether the quote opens its sentence or line
     const lineStart = text.lastIndexOf('\n', m.open - 1) + 1;
-    const initial = !/[\p{L}\p{N}]/u.test(text.slice(Math.max(S.start, lineStart), m.open)) || /[.!?]\s*$/.test(text.slice(lineStart, m.open));
+    const from = Math.max(S.start, lineStart);
+    let p = m.open - 1;
+    while (p >= lineStart && (text.charCodeAt(p) === 32 || text.charCodeAt(p) === 9 || text.charCodeAt(p) === 160)) p--;
+    const leadChar = p >= from ? text[p] : undefined;
+    let initial = p < lineStart || leadChar === '.' || leadChar === '!' || leadChar === '?';
+    if (!initial) {
+      initial = true;
+      for (let q = from; q < m.open; q++) {
+        const ch = text.charCodeAt(q);
+        if ((ch >= 48 && ch <= 57) || (ch >= 65 && ch <= 90) || (ch >= 97 && ch <= 122) || (ch > 127 && WORDCHAR.test(text[q]))) {
+          initial = false;
+          break;
+        }
+      }
+    }
     const afterColon = leadChar === ':';
     const afterComma = leadChar === ',';
     const words = wordCount(T, a, b);

@@ -70,7 +70,7 @@ export function codeEvents(doc: Doc): void {
   const tokens = doc.tokens;
   if (!tokens.length || !doc.sentences.length) return;
   const dict = loadCameo();
-  if (!AID_PREPS.size) AID_PREPS = new Set([...dict.cues.targetPrep, 'for']);
+  if (!AID_PREPS.size) AID_PREPS = new Set([...dict.cues.targetPrep, 'for', 'from']);
   const { at, npEndAt } = buildIndex(doc);
   const used = new Uint8Array(tokens.length);
   let groupN = 0;
@@ -145,7 +145,7 @@ function afterPrep(c: Ctx, k: number): boolean {
 
 const WEAK_PREPS = new Set(['to']);
 const ADJ_PREPS = new Set(['to', 'with', 'of', 'about', 'in', 'on']);
-const LOCATION_TARGET = new Set(['03', '04', '07', '08', '16', '18', '19', '20']);
+const LOCATION_TARGET = new Set(['03', '04', '07', '08', '09', '16', '18', '19', '20']);
 const LOCATION_PREPS = new Set(['in', 'into', 'from', 'at', 'inside', 'across', 'near', 'to']);
 let AID_PREPS = new Set<string>();
 
@@ -219,12 +219,13 @@ function argumentsFor(c: Ctx, dict: CameoDictionary, m: Match, subjectOf: (v: nu
       src = subj;
       const tell = !!e.weak && c.tokens[m.anchor].lemma === 'tell';
       const root = e.code.slice(0, 2);
-      const preps = e.weak ? WEAK_PREPS : root === '03' || root === '07' || root === '02' ? AID_PREPS : c.cues.targetPrep;
+      const preps = e.weak ? WEAK_PREPS : root === '03' || root === '07' || root === '02' || root === '10' ? AID_PREPS : c.cues.targetPrep;
       const self = subj ? new Set(subj.mentions.map((x) => x.actor)) : undefined;
-      tgt = findObject(c, m.anchor + 1, skip, preps, !e.weak || tell, true, self);
+      // "demanded that the US cancel …", "urged that Russia …": the embedded subject is the target
+      tgt = findObject(c, m.anchor + 1, skip, preps, !e.weak || tell, true, self, root === '02' || root === '10');
       // Where no actor is the object, the place of a visit, aid, withdrawal or attack stands for the target country.
       if (!tgt && LOCATION_TARGET.has(root) && (root !== '04' || e.code === '042')) {
-        const loc = findObject(c, m.anchor + 1, skip, LOCATION_PREPS, false, false, self);
+        const loc = findObject(c, m.anchor + 1, skip, LOCATION_PREPS, false, true, self);
         if (loc) tgt = { mentions: loc.mentions, how: 'prep', confidence: 0.7 };
       }
       // "criticized Russia … and floated sanctions": the second verb shares the first one's target

@@ -172,8 +172,15 @@ export function findSubject(c: Ctx, g: number, subjectOf: (verb: number) => Arg 
     }
   }
   let possessiveFallback: ActorMention | null = null;
+  let ofFallback: ActorMention | null = null;
   for (; k >= c.sentStart; k--) {
     const t = c.tokens[k];
+    if (t.text === ')') {
+      // "Hizbollah (Party of God) group declared": skip the bracket
+      let j = k - 1;
+      while (j >= c.sentStart && c.tokens[j].text !== '(' && k - j < 12) j--;
+      if (j >= c.sentStart && c.tokens[j].text === '(') { k = j; continue; }
+    }
     if (CLAUSE_STOP.has(t.text)) break;
     if (t.norm === ',' ) {
       const j = skipParenthetical(c, k);
@@ -204,6 +211,8 @@ export function findSubject(c: Ctx, g: number, subjectOf: (verb: number) => Arg 
       }
       const prep = prepBefore(c, m);
       if ((prep && prep !== 'both') || afterPlainVerb(c, m)) {
+        // "A group of Moroccan diplomats held …": the of-phrase names who acted
+        if (prep === 'of' && !ofFallback) ofFallback = m;
         k = start;
         continue;
       }
@@ -220,6 +229,9 @@ export function findSubject(c: Ctx, g: number, subjectOf: (verb: number) => Arg 
       break;
     }
     if (isFiniteVerb(t) && t.pos === 'VERB') break;
+  }
+  if (ofFallback && (!possessiveFallback || ofFallback.tokenStart > possessiveFallback.tokenStart)) {
+    return { mentions: coordinated(c, ofFallback, 'left'), how: 'possessive', confidence: 0.7 };
   }
   if (possessiveFallback) {
     // "Moscow's forces attacked": the possessor stands for the subject.
@@ -255,7 +267,7 @@ function isObjectPosition(c: Ctx, m: ActorMention): boolean {
  * The object or prepositional target after the match: the first actor mention to the right in the
  * same clause that is a direct object or follows a target preposition.
  */
-export function findObject(c: Ctx, from: number, skip: Set<number>, preps: Set<string>, allowDirect: boolean, allowPossessive: boolean, exclude?: Set<string>): Arg | null {
+export function findObject(c: Ctx, from: number, skip: Set<number>, preps: Set<string>, allowDirect: boolean, allowPossessive: boolean, exclude?: Set<string>, thatClause = false): Arg | null {
   let lastPrep: string | null = null;
   let sawNoun = false;
   // Verbs inside the matched pattern's span ("promised to continue military aid") do not end the clause.
@@ -287,6 +299,8 @@ export function findObject(c: Ctx, from: number, skip: Set<number>, preps: Set<s
     if (t.pos === 'ADP' || (PREP_BLOCK.has(t.norm) && t.pos !== 'VERB')) { lastPrep = t.norm; continue; }
     if (t.pos === 'DET' || t.pos === 'ADJ' || t.pos === 'NUM' || t.norm === 'both' || t.pos === 'ADV' || t.pos === 'PART' && t.norm !== 'to') continue;
     if (t.norm === 'to') { lastPrep = 'to'; continue; }
+    if (t.pos === 'VERB' && c.tokens[k + 1]?.text === '-') continue; // "war-torn": a compound modifier mis-tagged as a verb
+    if (thatClause && t.norm === 'that' && !sawNoun && lastPrep === null) continue;
     if ((isFiniteVerb(t) || (t.pos === 'VERB' && c.tokens[k - 1]?.norm === 'to')) && k > spanEnd) return null;
     if (c.cues.relative.has(t.norm) && (t.pos === 'PRON' || t.pos === 'DET' || t.pos === 'SCONJ')) return null;
     if (SUBORD.has(t.norm) && t.pos === 'SCONJ') return null;

@@ -194,6 +194,10 @@ test('writes need the bearer token; bodies are size-limited', async () => {
   assert.equal(again.body.results[0].duplicate, true);
   const got = await get('/api/v1/articles/' + encodeURIComponent(ok.body.results[0].articleId));
   assert.equal(got.status, 200);
+  // Its events are queryable at once (the store clusters as it stores).
+  const evs = await get('/api/v1/events?mentions=true&article=' + encodeURIComponent(ok.body.results[0].articleId));
+  assert.equal(evs.body.rows.length, ok.body.results[0].events);
+  assert.equal(got.body.doc.events.length, ok.body.results[0].events);
   const batch = await post('/api/v1/articles', JSON.stringify([{ text: 'ok' }, { text: 7 }]), { authorization: `Bearer ${TOKEN}` });
   assert.equal(batch.status, 400);
   assert.match(batch.body.error.message, /article 1/);

@@ -257,8 +257,9 @@ export function createApp(opts: ServerOptions): (req: IncomingMessage, res: Serv
             }
           }
         }
-        const results = articles.map((a) => ingest(store, a));
-        store.dedupe();
+        // One transaction for the batch when the store offers it; putCoded clusters incrementally.
+        const all = () => articles.map((a) => ingest(store, a));
+        const results = store.batch ? store.batch(all) : all();
         generation++;
         cache.clear();
         const created = results.some((r) => !r.duplicate);

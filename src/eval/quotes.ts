@@ -1,5 +1,5 @@
 /**
- * `dyad eval quotes <gold.jsonl> [--limit N] [--json] [--errors N] [--kind direct|indirect]`
+ * `dyad eval quotes <gold.jsonl> [--limit N] [--json] [--rules] [--errors N [--context]] [--kind direct|quoted|indirect]`
  *
  * Gold: one article per line with `text`, `publication_date` and `quotes` — the PolNeAR layout of
  * ../shared/eval/quotes: each attribution has `content_spans` [[start, end], …], `speaker`,
@@ -149,11 +149,12 @@ function predItems(text: string, quotes: Quote[], doc: number): { bucket: Bucket
   return out;
 }
 
-export function scoreQuotes(docs: GoldDoc[], onError?: (line: string) => void): { direct: BucketScores; quoted: BucketScores; indirect: BucketScores; msPerDoc: number; docs: number } {
+export function scoreQuotes(docs: GoldDoc[], onError?: (line: string) => void, showContext = false): { direct: BucketScores; quoted: BucketScores; indirect: BucketScores; msPerDoc: number; docs: number } {
   const buckets: Record<Bucket, { gold: Item[]; pred: { item: Item; quote: Quote }[] }> = { direct: { gold: [], pred: [] }, quoted: { gold: [], pred: [] }, indirect: { gold: [], pred: [] } };
   let ms = 0;
   const results: Record<Bucket, BucketScores> = {} as never;
   const perDoc: { text: string }[] = [];
+  const texts = docs.map((d) => d.text);
   docs.forEach((g, di) => {
     const published = g.publication_date && /^\d{4}-\d\d-\d\d/.test(g.publication_date) ? g.publication_date.slice(0, 10) : undefined;
     const t0 = performance.now();
@@ -212,7 +213,13 @@ export function scoreQuotes(docs: GoldDoc[], onError?: (line: string) => void): 
           spN++;
           const ok = speakerOk(gi, pred[pr.p].quote);
           if (ok) spOk++;
-          else if (onError && name === '30') onError(`[${b}] SPEAKER gold=${JSON.stringify(gi.speakerName)} pred=${JSON.stringify(pred[pr.p].quote.speaker?.name ?? null)} (${pred[pr.p].quote.evidence.rule}) :: ${gi.label.slice(0, 110)}`);
+          else if (onError && name === '30') {
+            const t = texts[gi.doc];
+            const a = gi.ranges[0][0];
+            const e = gi.ranges[gi.ranges.length - 1][1];
+            const ctx = showContext ? ` ⟦${t.slice(Math.max(0, a - 140), a).replace(/\n/g, '¶')}⟧…⟦${t.slice(e, e + 140).replace(/\n/g, '¶')}⟧` : '';
+            onError(`[${b}] SPEAKER gold=${JSON.stringify(gi.speakerName)} pred=${JSON.stringify(pred[pr.p].quote.speaker?.name ?? null)} (${pred[pr.p].quote.evidence.rule}) :: ${gi.label.slice(0, 110)}${ctx}`);
+          }
         }
       }
       res.spans[name] = prf(tp, pred.length, gold.length);
@@ -265,7 +272,7 @@ export async function runEval(file: string, argv: string[]): Promise<number> {
     docs.push(d);
   }
   const errs: string[] = [];
-  const s = scoreQuotes(docs, errors ? (l) => errs.push(l) : undefined);
+  const s = scoreQuotes(docs, errors ? (l) => errs.push(l) : undefined, argv.includes('--context'));
   if (argv.includes('--json')) {
     console.log(JSON.stringify(s, null, 2));
     return 0;

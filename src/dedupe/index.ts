@@ -414,7 +414,7 @@ interface CState {
   pruned: boolean;
   codes: Set<string>;
   /** Compact member list for plan → fact links. */
-  members: { key: string; published: string | null; plan: boolean }[];
+  members: { key: string; published: string | null; plan: boolean; code: string; intentTo: string[] | null }[];
   factArticles: Set<string>;
   planArticles: Set<string>;
   firstFactPub: string | null;
@@ -950,7 +950,7 @@ export class Clusterer {
     if (p.cls === 'plan') c.planned.push(m.key);
     this.storyEvents.set(this.signature(p), s);
     this.assignment.set(m.key, c.id);
-    s.members.push({ key: m.key, published: m.published, plan: p.cls === 'plan' });
+    s.members.push({ key: m.key, published: m.published, plan: p.cls === 'plan', code: m.code, intentTo: p.intentTo });
     if (p.cls === 'plan') {
       s.planArticles.add(m.articleId);
       if (m.published && (!s.lastPlanPub || m.published > s.lastPlanPub)) s.lastPlanPub = m.published;
@@ -1095,7 +1095,13 @@ export class Clusterer {
         let first: (typeof facts)[number] | null = null;
         for (const pm of s.members) {
           if (!pm.plan) continue;
-          const f = facts.find((x) => !pm.published || !x.published || x.published >= pm.published);
+          // The report that it happened: published on/after the plan; the same code (or the
+          // action an intent code announces) first, then the earliest.
+          const after = facts.filter((x) => !pm.published || !x.published || x.published >= pm.published);
+          const f =
+            after.find((x) => x.code === pm.code) ??
+            after.find((x) => !!pm.intentTo && pm.intentTo.some((t) => x.code.startsWith(t) && t.length >= 3)) ??
+            after[0];
           if (!f) continue;
           c.links.push({ planned: pm.key, fulfilledBy: f.key });
           if (!first || cmpStr(f.published, first.published) < 0 || (f.published === first.published && f.key < first.key)) first = f;

@@ -212,7 +212,7 @@ export function findSubject(c: Ctx, g: number, subjectOf: (verb: number) => Arg 
       const prep = prepBefore(c, m);
       if ((prep && prep !== 'both') || afterPlainVerb(c, m)) {
         // "A group of Moroccan diplomats held …": the of-phrase names who acted
-        if (prep === 'of' && !ofFallback) ofFallback = m;
+        if ((prep === 'of' || prep === 'in') && !ofFallback && headNounBefore(c, m)) ofFallback = m;
         k = start;
         continue;
       }
@@ -228,7 +228,17 @@ export function findSubject(c: Ctx, g: number, subjectOf: (verb: number) => Arg 
       }
       break;
     }
-    if (isFiniteVerb(t) && t.pos === 'VERB') break;
+    if (isFiniteVerb(t) && t.pos === 'VERB') {
+      // "… issued a declaration demanding that …", "… sent personnel to Bosnia to investigate":
+      // a participle or infinitive adjunct shares the subject of the finite verb before it
+      const trig = c.tokens[g];
+      const nonFinite = trig && (trig.norm === 'to' || c.tokens[g].form === 'VBG');
+      if (nonFinite && !c.cues.reporting.has(t.lemma) && !ofFallback && !possessiveFallback) {
+        const s = subjectOf(k);
+        if (s) return { mentions: s.mentions, how: 'inherited', confidence: s.confidence * 0.7 };
+      }
+      break;
+    }
   }
   if (ofFallback && (!possessiveFallback || ofFallback.tokenStart > possessiveFallback.tokenStart)) {
     return { mentions: coordinated(c, ofFallback, 'left'), how: 'possessive', confidence: 0.7 };
@@ -248,6 +258,20 @@ function afterPlainVerb(c: Ctx, m: ActorMention): boolean {
     const t = c.tokens[k];
     if (t.pos === 'DET' || t.pos === 'ADJ' || t.pos === 'NUM') continue;
     return t.pos === 'VERB' && !c.cues.reporting.has(t.lemma) && t.lemma !== 'be';
+  }
+  return false;
+}
+
+/** "groups in Zimbabwe", "a group of diplomats": a plain head noun right before the preposition. */
+function headNounBefore(c: Ctx, m: ActorMention): boolean {
+  for (let k = mentionStartsAt(c, m) - 1; k > c.sentStart; k--) {
+    const t = c.tokens[k];
+    if (t.pos === 'DET' || t.pos === 'ADJ' || t.pos === 'NUM') continue;
+    if (t.pos === 'ADP') {
+      const h = c.tokens[k - 1];
+      return !!h && h.pos === 'NOUN' && !c.at[k - 1];
+    }
+    return false;
   }
   return false;
 }
@@ -312,7 +336,13 @@ export function findObject(c: Ctx, from: number, skip: Set<number>, preps: Set<s
       continue;
     }
     if (t.pos === 'CCONJ') { if (sawNoun) { lastPrep = null; } continue; }
-    if (t.pos === 'VERB') { sawNoun = true; lastPrep = null; continue; }
+    if (t.pos === 'VERB') {
+      if (k <= spanEnd) continue; // a verb inside the pattern ("promised to continue … aid")
+      if (lastPrep !== null && (t.form === 'VBN' || t.form === 'VBG')) continue; // "to war-torn X", "against the ruling party"
+      sawNoun = true;
+      lastPrep = null;
+      continue;
+    }
   }
   return null;
 }

@@ -6,8 +6,13 @@
 // an actor → LOC; a country adjective (Russian) → MISC. Report only: do not tune to it.
 // Usage: node scripts/actors-conll.mjs ../shared/eval/ner/conll2003_dev.jsonl
 import { readFileSync } from 'node:fs';
-import { newDoc } from '../dist/src/code.js';
 import { segment } from '../dist/src/stages/segment/index.js';
+
+/** A bare working document (not via code(): only the stages timed here are loaded). */
+function newDoc(article, text, published) {
+  let id = 0;
+  return { article, text, published, meta: { wire: [] }, sentences: [], tokens: [], actors: new Map(), mentions: [], times: [], places: [], quotes: [], events: [], warnings: [], scratch: {}, nextId: (p) => `${p}${++id}` };
+}
 import { actorsStage } from '../dist/src/stages/actors/index.js';
 
 const file = process.argv[2] ?? new URL('../../shared/eval/ner/conll2003_dev.jsonl', import.meta.url).pathname;

@@ -1,7 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { newDoc } from '../src/code.js';
 import { segment } from '../src/stages/segment/index.js';
 import { actorsStage } from '../src/stages/actors/index.js';
 import { corefStage } from '../src/stages/coref/index.js';
@@ -9,8 +8,34 @@ import { actorLexicon, activeRole, checkPerson, tokenKey } from '../src/dictiona
 import type { ActorMention, Doc } from '../src/document.js';
 import { NO_SHARED, sharedFile } from './helpers.js';
 
+/** A bare working document (not via code(), so these tests do not depend on the other stages). */
+function newDoc(text: string, published: string | null): Doc {
+  const counters = new Map<string, number>();
+  return {
+    article: { text },
+    text,
+    published,
+    meta: { id: null, title: null, published, url: null, outlet: null, wire: [] },
+    sentences: [],
+    tokens: [],
+    actors: new Map(),
+    mentions: [],
+    times: [],
+    places: [],
+    quotes: [],
+    events: [],
+    warnings: [],
+    scratch: {},
+    nextId(prefix: string): string {
+      const n = (counters.get(prefix) ?? 0) + 1;
+      counters.set(prefix, n);
+      return `${prefix}${n}`;
+    },
+  };
+}
+
 function run(text: string, published: string | null = '2025-05-18', coref = true): Doc {
-  const d = newDoc({ text }, text, published);
+  const d = newDoc(text, published);
   segment(d);
   actorsStage.run(d);
   if (coref) corefStage.run(d);
@@ -138,6 +163,28 @@ test('actors: date-bounded roles follow the publication date', () => {
   const pope = actorLexicon().people.get('pope_leo')!;
   assert.equal(activeRole(pope, '2025-05-07'), null);
   assert.equal(activeRole(pope, '2025-05-08')?.code, 'VATGOV');
+});
+
+test('actors: office holders, honorifics, appositives, role nouns as titles', () => {
+  const d = run("Russia's president said talks would go on. Mr Lavrov agreed. Jane Otieno, a Kenyan diplomat, was there. Ukrainian journalist Anna Petrova wrote about it.", '2025-05-18');
+  const p = mention(d, "Russia's president");
+  assert.equal(d.actors.get(p.actor)!.name, 'Vladimir Putin', 'the office on that date names the person');
+  assert.equal(code(d, mention(d, 'Mr Lavrov')), 'RUSGOV');
+  assert.equal(code(d, mention(d, 'Jane Otieno')), 'KENGOV');
+  assert.equal(code(d, mention(d, 'Ukrainian journalist Anna Petrova')), 'UKRMED');
+  const d2 = run("Russia's president spoke.", '2005-03-01');
+  assert.equal(d2.actors.get(d2.mentions[0].actor)!.name, 'Vladimir Putin');
+  const d3 = run("Ukraine's president spoke.", '2012-03-01');
+  assert.notEqual(d3.actors.get(d3.mentions[0].actor)!.name, 'Volodymyr Zelensky', 'no dictionary holder then: not Zelensky');
+});
+
+test('actors: organisation roles, anonymous plural sources and standalone groups', () => {
+  const d = run('Hamas fighters attacked. EU foreign ministers met. Protesters in Niamey clashed with police. Officials said people were calm.');
+  assert.deepEqual(codesOf(d, 'Hamas fighters'), ['PSEREBHMS']);
+  assert.deepEqual(codesOf(d, 'EU foreign ministers'), ['IGOEUREEC']);
+  assert.deepEqual(codesOf(d, 'Protesters in Niamey'), ['NERCVL']);
+  assert.deepEqual(codesOf(d, 'police'), ['NERCOP'], 'a bare group takes the country named in its sentence');
+  assert.ok(!d.mentions.some((m) => m.text === 'people'), 'generic nouns are not actors');
 });
 
 test('coref: pronouns and role anaphors', () => {

@@ -77,6 +77,7 @@ interface Atom {
   s: number;
   e: number;
   hits: LexHit[];
+  mask: number;
 }
 
 /** A modifier: whose role, which country ("Russian", "Kyiv's", "NATO", "Zelensky's"). */
@@ -128,8 +129,12 @@ export function findActors(doc: Doc): void {
     for (let i = s.tokenStart; i < s.tokenEnd; i++) {
       const m = matchLongest(lx, toks, keys, i, s.tokenEnd);
       if (m) {
-        atoms[i] = { s: i, e: i + m.len, hits: m.hits };
-        for (const h of m.hits) if (h.kind === 'person') seenPeople.add(h.ref);
+        let mask = 0;
+        for (const h of m.hits) {
+          mask |= K[h.kind];
+          if (h.kind === 'person') seenPeople.add(h.ref);
+        }
+        atoms[i] = { s: i, e: i + m.len, hits: m.hits, mask };
       }
     }
   }
@@ -151,7 +156,7 @@ export function findActors(doc: Doc): void {
     let nr = -1;
     for (let i = s.tokenEnd - 1; i >= s.tokenStart; i--) {
       const a = atoms[i];
-      if (a && a.hits.some((h) => h.kind === 'role' || h.kind === 'roles')) nr = i;
+      if (a && a.mask & (K.role | K.roles)) nr = i;
       ctx.nextRole[i] = nr;
     }
   }
@@ -213,7 +218,15 @@ function caseOkAt(h: LexHit, toks: Token[], i: number): boolean {
   return true;
 }
 
-const hitOf = (a: Atom | null, ...kinds: LexHit['kind'][]): LexHit | undefined => a?.hits.find((h) => kinds.includes(h.kind));
+/** Bit per dictionary kind: atoms carry the union of their hits' bits. */
+const K = { country: 1, adj: 2, demonym: 4, capital: 8, seat: 16, org: 32, person: 64, surname: 128, role: 256, roles: 512, given: 1024 } as const;
+
+function hitOf(a: Atom | null | undefined, mask: number): LexHit | undefined {
+  if (!a || !(a.mask & mask)) return undefined;
+  const hs = a.hits;
+  for (let q = 0; q < hs.length; q++) if (K[hs[q].kind] & mask) return hs[q];
+  return undefined;
+}
 
 function isPoss(ctx: Ctx, i: number): boolean {
   const t = ctx.toks[i];
@@ -307,7 +320,7 @@ function personAt(ctx: Ctx, i: number, end: number): NameSpan | null {
   let s = i;
   if (HONORIFICS.has(ctx.keys[i].replace(/\.$/, '')) && ctx.toks[i].cap && i + 1 < end) i++;
   const a = ctx.atoms[i];
-  const ph = hitOf(a, 'person');
+  const ph = hitOf(a, K.person);
   if (a && ph) return { s, e: a.e, person: ctx.lx.people.get(ph.ref)!, how: 'name' };
   const sh = a?.hits.filter((h) => h.kind === 'surname') ?? [];
   if (a && sh.length && !capRunContinues(ctx, a.e, end)) {
@@ -328,7 +341,7 @@ function capRunContinues(ctx: Ctx, e: number, end: number): boolean {
 function blocking(ctx: Ctx, k: number): boolean {
   const a = ctx.atoms[k];
   if (!a) return false;
-  return a.hits.some((h) => h.kind !== 'given' && h.kind !== 'surname' && h.kind !== 'person');
+  return (a.mask & ~(K.given | K.surname | K.person)) !== 0;
 }
 
 /** End of a capitalised name run starting at i (1–4 name words; particles and hyphens inside). */
@@ -542,8 +555,8 @@ function titledName(ctx: Ctx, i: number, end: number): number | null {
   for (let guard = 0; k < end && guard < 6; guard++) {
     const key = ctx.keys[k];
     const a = ctx.atoms[k];
-    const rh = hitOf(a, 'role');
-    if (a && rh && !hitOf(a, 'person', 'country', 'org', 'capital', 'seat', 'adj')) {
+    const rh = hitOf(a, K.role);
+    if (a && rh && !hitOf(a, K.person | K.country | K.org | K.capital | K.seat | K.adj)) {
       const r = ctx.lx.roles.get(rh.ref)!;
       if (!r.title) weak = true; // "Ukrainian journalist Anna Petrova": a role noun as a title needs a full name
       if (titleS < 0) titleS = k;
@@ -630,8 +643,8 @@ function rolePhrase(ctx: Ctx, i: number, end: number): number | null {
     while (k < end && guard++ < 8) {
       const key = ctx.keys[k];
       const a = ctx.atoms[k];
-      if (a && hitOf(a, 'role', 'roles')) break;
-      if (PREMODS.has(key) && !(a && hitOf(a, 'country', 'adj', 'org', 'capital', 'seat'))) {
+      if (a && hitOf(a, K.role | K.roles)) break;
+      if (PREMODS.has(key) && !(a && hitOf(a, K.country | K.adj | K.org | K.capital | K.seat))) {
         if (key === 'former' || key === 'ex') former = true;
         k++;
         continue;
@@ -644,8 +657,8 @@ function rolePhrase(ctx: Ctx, i: number, end: number): number | null {
   if (mods.length) k = mods[mods.length - 1].e;
   pre();
   const a = ctx.atoms[k];
-  const rh = hitOf(a, 'roles', 'role');
-  if (!a || !rh || hitOf(a, 'person', 'country', 'adj', 'org', 'capital', 'seat', 'demonym')) return null;
+  const rh = hitOf(a, K.roles) ?? hitOf(a, K.role);
+  if (!a || !rh || hitOf(a, K.person | K.country | K.adj | K.org | K.capital | K.seat | K.demonym)) return null;
   // A capitalised role before a name is a title, handled by titledName.
   const role = ctx.lx.roles.get(rh.ref)!;
   const plural = rh.kind === 'roles';
@@ -756,7 +769,7 @@ function rolePhrase(ctx: Ctx, i: number, end: number): number | null {
       const pe = m.possessive ? m.e - 1 : m.e;
       if (m.person) {
         const pa = personActor(ctx, m.person, false);
-        emit(ctx, { actor: pa.id, s: ps, e: pe, head: pe - 1, how: ctx.atoms[ps] && hitOf(ctx.atoms[ps], 'person') ? 'name' : 'surname', rule: 'actors/person-modifier', source: ctx.lx.source.people, conf: pa.choice.conf, possessive: true, note: pa.choice.note });
+        emit(ctx, { actor: pa.id, s: ps, e: pe, head: pe - 1, how: ctx.atoms[ps] && hitOf(ctx.atoms[ps], K.person) ? 'name' : 'surname', rule: 'actors/person-modifier', source: ctx.lx.source.people, conf: pa.choice.conf, possessive: true, note: pa.choice.note });
       } else {
         const sur = ctx.unknownSurnames.get(ctx.keys[pe - 1]);
         if (sur) emit(ctx, { actor: sur, s: ps, e: pe, head: pe - 1, how: 'surname', rule: 'actors/surname', conf: 0.6, possessive: true });
@@ -821,7 +834,7 @@ function nearestCountry(ctx: Ctx, k: number, end: number): string | null {
   for (let j = sent.tokenStart; j < end; j++) {
     const a = ctx.atoms[j];
     if (!a) continue;
-    const h = hitOf(a, 'country', 'adj', 'capital', 'demonym');
+    const h = hitOf(a, K.country | K.adj | K.capital | K.demonym);
     if (!h) continue;
     const c = ctx.lx.countries.get(h.ref);
     if (!c || c.kind !== 'country') continue;
@@ -856,7 +869,7 @@ function single(ctx: Ctx, i: number, end: number): number | null {
   // "Mr Blair", "Sheikh Tamim": an honorific before a known name or surname
   if (HONORIFICS.has(ctx.keys[i].replace(/\.$/, '')) && ctx.toks[i].cap && i + 1 < end) {
     const an = ctx.atoms[i + 1];
-    const ph = hitOf(an, 'person');
+    const ph = hitOf(an, K.person);
     const sh = an?.hits.filter((h) => h.kind === 'surname') ?? [];
     const p = ph ? ctx.lx.people.get(ph.ref)! : sh.length && an && !capRunContinues(ctx, an.e, end) ? pickSurname(ctx, sh, true, i + 1) : null;
     if (p && an) {
@@ -1015,13 +1028,13 @@ function unknownName(ctx: Ctx, i: number, end: number): number | null {
   let k = i;
   if (HONORIFICS.has(ctx.keys[k].replace(/\.$/, '')) && k + 1 < end) k++;
   const a = ctx.atoms[k];
-  const given = !!hitOf(a, 'given');
+  const given = !!hitOf(a, K.given);
   if (a && blocking(ctx, k)) return null;
   const e = capRun(ctx, k, end);
   if (e - k < 2 && !(e - k === 1 && k > i)) return null;
   if (e - k > 4) return null;
   const speech = e < end && SPEECH_AFTER.has(ctx.keys[e]);
-  const apposition = e + 1 < end && ctx.keys[e] === ',' && (DETS.has(ctx.keys[e + 1]) || hitOf(ctx.atoms[e + 1], 'adj', 'role', 'country'));
+  const apposition = e + 1 < end && ctx.keys[e] === ',' && (DETS.has(ctx.keys[e + 1]) || hitOf(ctx.atoms[e + 1], K.adj | K.role | K.country));
   const honor = k > i;
   // "Mr Blunkett": a bare surname after an honorific waits for the surname pass (the full name may come later)
   if (honor && e - k === 1) return null;
@@ -1050,9 +1063,9 @@ function appositive(ctx: Ctx, e: number, end: number): { code: string | null; ti
   const m = parseMod(ctx, j, end, false);
   if (!m) return null;
   j = m.e;
-  while (j < end && PREMODS.has(ctx.keys[j]) && !hitOf(ctx.atoms[j], 'role')) j++;
+  while (j < end && PREMODS.has(ctx.keys[j]) && !hitOf(ctx.atoms[j], K.role)) j++;
   const a = ctx.atoms[j];
-  const rh = hitOf(a, 'role');
+  const rh = hitOf(a, K.role);
   if (!a || !rh) return null;
   const role = ctx.lx.roles.get(rh.ref)!;
   const former = ctx.keys.slice(e + 1, j).includes('former');

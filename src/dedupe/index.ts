@@ -31,6 +31,9 @@
  * 1. Blocking: clusters are indexed by (unordered dyad, CAMEO root) and by day, so a mention is
  *    compared only with clusters of the same pair of sides and root whose dates overlap its own:
  *    O(n · k) with small k, plus the sort, i.e. ~O(n log n). Dyad side key = country ?? code.
+ *    Mentions that can only join by wording (a side unknown, or no usable date) are looked up in
+ *    an inverted index of sentence shingles (and code+place) inside their block instead, so busy
+ *    blocks ("unknown source, statement") stay cheap. `stats.comparisons` counts the work.
  * 2. Same dyad: each side compatible (equal codes, or same country with one code a refinement of
  *    the other: USA ~ USAGOV; null only with null). Direction matters except for reciprocal codes
  *    (040, 041, 044, 046, 050, 057, 06x, 0871: data/dedupe/compat.json) where A~B = B~A, and
@@ -43,11 +46,13 @@
  *    seven days, a month its month); two intervals must overlap, with ±1 day of slack when either
  *    is day-precise (reporting lag, time-zone edges) — but two dates the texts state outright
  *    (`dateAnchor: 'stated'`) must be the same day. A mention with no date uses its publication
- *    day minus 0..2 days. Coarse or missing dates (week and coarser) only join when the evidence
- *    sentences are similar or the block has one candidate.
+ *    day minus 0..2 days; with neither, only near-identical wording (≥ 0.5) can merge it. Coarse
+ *    dates (week and coarser) only join when the evidence sentences are similar or the block has
+ *    one candidate.
  * 4b. Modality: asserted and reported mentions are facts; `future` mentions are plans and join fact
- *    or plan clusters (the planned mention stays in the cluster, listed in `planned`, linked to the
- *    first fact mention published on or after it: `links`, `fulfilledBy`) — but only across
+ *    or plan clusters (the planned mention stays in the cluster, listed in `planned`, linked to a
+ *    fact mention published on or after it — the same code or the announced action first, else
+ *    the earliest: `links`, `fulfilledBy`) — but only across
  *    articles, and only when the plan was published no later than the fact report; negated and
  *    hypothetical mentions only cluster with their own modality.
  * 5. Same or unknown place: both known in different countries → no; different names in one country

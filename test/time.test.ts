@@ -146,6 +146,12 @@ test('quotes are anchored at the time they were said', () => {
   assert.equal(find(p, 'tomorrow').value, '2025-05-22');
 });
 
+test('capitalised names are not dates; scheduled present looks forward', () => {
+  const d = run('He won for Saturday Night Takeaway and wrote for the Sunday Times. The vote is on Friday.', SUN);
+  assert.equal(d.times.filter((t) => /Saturday|Sunday/.test(t.text)).length, 0, JSON.stringify(d.times.map((t) => t.text)));
+  assert.equal(find(d, 'Friday').value, '2025-05-23');
+});
+
 test('possessive weekdays, explicit last/next, day ranges', () => {
   const d = run("Last Friday's attack killed 12. Monday's call was among the topics. The summit runs on 12-13 June.", SUN);
   assert.equal(find(d, 'Last Friday').value, '2025-05-16');

@@ -66,7 +66,7 @@ export function runTime(doc: Doc): void {
   /** Day-precision dates outside quotes, per sentence (statement anchors). */
   const statementDay = new Map<number, YMD>();
   for (const s of doc.sentences) {
-    const cands = rec.scan(s.tokenStart, s.tokenEnd);
+    const cands = rec.scan(s.tokenStart, s.tokenEnd).filter((c) => c.rule !== 'reject');
     if (!cands.length) continue;
     const items = cands.map((c) => {
       const start = doc.tokens[c.s].start;
@@ -95,7 +95,9 @@ export function runTime(doc: Doc): void {
           note = 'resolved against the date the quote was given';
         }
       }
-      const dir = clauseDirection(doc.tokens, s.tokenStart, s.tokenEnd, c.s, c.e);
+      const d0 = clauseDirection(doc.tokens, s.tokenStart, s.tokenEnd, c.s, c.e);
+      const k = c.desc.k;
+      const dir = d0 === 2 ? (k === 'weekday' || k === 'part' || k === 'clock' ? 1 : 0) : d0;
       const ctx: Context = { ref, dir, lastDay, lastQuarter, lastYear, nearDay: lastDaySentence >= s.i - 1 ? lastDay : null };
       const r = resolve(c.desc, ctx);
       if (!r) continue;

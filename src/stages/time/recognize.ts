@@ -70,6 +70,13 @@ export class Recognizer {
     const s = this.n(k, hi);
     return s.length > 2 && s.endsWith('.') ? s.slice(0, -1) : s;
   }
+  /** A capitalised word inside a sentence that is not its first: part of a title or name ("Suddenly Last Summer"). */
+  private midCap(k: number, lo: number): boolean {
+    if (k <= lo || !this.toks[k].cap) return false;
+    const p = this.toks[k - 1].text;
+    return !/^["“‘'(\[:—–-]$/.test(p) && !/[.!?]$/.test(p);
+  }
+
   /** True when tokens k-1 and k touch (no space between): "one-year", "mid-1990s". */
   private touch(k: number): boolean {
     return k > 0 && this.toks[k - 1].end === this.toks[k].start;
@@ -379,7 +386,7 @@ export class Recognizer {
       if (mo >= 1 && mo <= 12 && d >= 1 && d <= 31) return { s: i, e: i + 1, desc: { k: 'date', y, m: mo, d }, rule: 'time/numeric-date' };
     }
     // deictic days
-    if (aw === 'today' || aw === 'tonight' || aw === 'yesterday' || aw === 'tomorrow') {
+    if ((aw === 'today' || aw === 'tonight' || aw === 'yesterday' || aw === 'tomorrow') && !(this.midCap(i, lo) && this.toks[i - 1].cap)) {
       const off = aw === 'yesterday' ? -1 : aw === 'tomorrow' ? 1 : 0;
       const day: Desc = { k: 'deictic', off };
       const pd = lookup('partofday', this.n(i + 1, hi));
@@ -433,7 +440,7 @@ export class Recognizer {
     }
     if (wd !== undefined && (tk.cap || lookup('weekday', aw) !== undefined)) return this.weekdayFrom(i, +wd, null, lo, hi, 'time/weekday');
     const wdp = lookup('weekday-plural', aw);
-    if (wdp !== undefined && tk.cap) {
+    if (wdp !== undefined && tk.cap && !(this.midCap(i, lo) && this.toks[i - 1].cap)) {
       const pd = lookup('partofday', this.n(i + 1, hi));
       return pd !== undefined
         ? { s: i, e: i + 2, desc: { k: 'set', v: `XXXX-WXX-${wdp}T${pd}` }, rule: 'time/weekday-plural' }
@@ -517,7 +524,7 @@ export class Recognizer {
       return { s: i, e: i + 3 + (noun === 'quarter' || noun === 'period' ? 1 : 0), desc: { k: 'yearago' }, rule: 'time/year-ago' };
     }
     // seasons
-    const se = lookup('season', aw);
+    const se = this.midCap(i, lo) && this.yearAt(i + 1, hi, true) === null ? undefined : lookup('season', aw);
     if (se !== undefined && (SEASON_CONTEXT.has(this.n(i - 1, hi)) || this.yearAt(i + 1, hi, true) !== null) && !(aw === 'fall' && !/^(in|this|last|next|the|early|late|since|until|by|during)$/.test(this.n(i - 1, hi)) && this.yearAt(i + 1, hi, true) === null)) {
       const yy = this.yearAt(i + 1, hi, true) ?? (this.n(i + 1, hi) === 'of' ? this.yearAt(i + 2, hi, true) : null);
       if (yy !== null) return { s: i, e: i + (this.n(i + 1, hi) === 'of' ? 3 : 2), desc: { k: 'season', s: String(se), y: yy, dir: null }, rule: 'time/season-year' };
@@ -691,7 +698,10 @@ export class Recognizer {
     }
     const day: Desc = { k: 'weekday', wd, dir, possessive: this.n(e, hi) === "'s" };
     const pd = lookup('partofday', this.n(e, hi));
-    if (pd !== undefined && UNIT_PART.has(this.n(e, hi))) return { s, e: e + 1, desc: { k: 'part', p: String(pd), day }, rule: rule + '-part' };
+    if (pd !== undefined && UNIT_PART.has(this.n(e, hi)) && !this.toks[e].cap) return { s, e: e + 1, desc: { k: 'part', p: String(pd), day }, rule: rule + '-part' };
+    // "Saturday Night Takeaway", "Sunday Times": a capitalised name, not a date
+    if (e < hi && this.toks[e].cap && this.midCap(e, lo) && (this.toks[e].pos === 'PROPN' || this.toks[e].pos === 'NOUN') && lookup('month', this.a(e, hi)) === undefined &&
+      (pd !== undefined || /^(times|telegraph|express|mirror|post|herald|mail|night|morning|league|service|club|school|bloody)$/.test(this.n(e, hi)))) return { s, e, desc: { k: 'ref', v: '' }, rule: 'reject' };
     return { s, e, desc: day, rule };
   }
 

@@ -360,7 +360,7 @@ function verbGroup(tokens: Token[], lo: number, hi: number, v: number): { first:
   return { first, main };
 }
 
-function groupDirection(tokens: Token[], lo: number, hi: number, v: number, depth: number): -1 | 0 | 1 {
+function groupDirection(tokens: Token[], lo: number, hi: number, v: number, depth: number): -1 | 0 | 1 | 2 {
   const { first, main } = verbGroup(tokens, lo, hi, v);
   const group = tokens.slice(first, main + 1);
   const norms = group.map((t) => t.norm);
@@ -384,7 +384,10 @@ function groupDirection(tokens: Token[], lo: number, hi: number, v: number, dept
       for (let k = lo; k < govIdx; k++) if (isVerb(tokens[k])) finite = true;
       if (!finite) return 1;
     }
-    if (isVerb(gov) && depth < 2) return groupDirection(tokens, lo, hi, govIdx, depth + 1);
+    if (isVerb(gov) && depth < 2) {
+      const g = groupDirection(tokens, lo, hi, govIdx, depth + 1);
+      return g === 2 ? 0 : g;
+    }
     if (gov.pos === 'ADJ' || gov.pos === 'ADV') return 1; // "ready to leave", "likely to meet"
     return 0;
   }
@@ -398,11 +401,19 @@ function groupDirection(tokens: Token[], lo: number, hi: number, v: number, dept
   if (norms.some((n) => n === 'could' || n === 'might' || n === 'may' || n === 'should' || n === 'must' || n === 'can')) return 0;
   if (group.some((t) => t.tense === 'past') || mainTok.form === 'VBD') return -1;
   if (mainTok.form === 'VBN' && group.length === 1) return -1; // reduced relative / headline passive: "talks held Wednesday"
+  // present simple of a scheduled event: "the vote is on Friday", "the summit opens Monday"
+  // (but not the headline present of reporting verbs: "Putin says Monday ...")
+  if ((mainTok.form === 'VBZ' || mainTok.form === 'VBP') && !SPEECH.has(mainTok.lemma) && depth === 0) return 2;
   return 0;
 }
 
-/** Direction of the clause around tokens [s, e): -1 past, 1 future, 0 present/unknown. */
-export function clauseDirection(tokens: Token[], lo: number, hi: number, s: number, e: number): -1 | 0 | 1 {
+const SPEECH = new Set(['say', 'tell', 'announce', 'claim', 'warn', 'report', 'confirm', 'deny', 'insist', 'argue', 'add', 'state', 'write', 'accuse', 'urge', 'call', 'ask', 'suggest', 'believe', 'think', 'know', 'show', 'indicate', 'have', 'do']);
+
+/**
+ * Direction of the clause around tokens [s, e): -1 past, 1 future, 0 unknown, 2 present simple of a
+ * non-reporting verb (a scheduled event for a weekday: "the vote is on Friday"; unknown otherwise).
+ */
+export function clauseDirection(tokens: Token[], lo: number, hi: number, s: number, e: number): -1 | 0 | 1 | 2 {
   let left = -1;
   for (let k = s - 1; k >= lo && k >= s - 14; k--) {
     const t = tokens[k];

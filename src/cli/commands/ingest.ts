@@ -36,7 +36,7 @@ export async function run(argv: string[]): Promise<number> {
       quiet: { type: 'boolean', short: 'q', default: false },
     },
   });
-  if (!positionals.length) throw new DyadInputError(`ingest: give at least one file, directory or URL\nusage: ${usage.split('\n')[0]}`);
+  if (!positionals.length) throw new DyadInputError("ingest: give at least one file, directory or URL (dyad ingest --help)");
   const num = (v: string | undefined, what: string, min: number): number | undefined => {
     if (v === undefined) return undefined;
     const n = Number(v);

@@ -18,9 +18,9 @@ export type Row = [
   string, // feature
   number, // population
   string, // admin1 ("US.KY")
-  string[] | 0, // names
-  string[] | 0, // case-sensitive names
-  string[] | 0, // demonyms
+  (string[] | 0)?, // names
+  (string[] | 0)?, // case-sensitive names
+  (string[] | 0)?, // demonyms
 ];
 
 export interface GazEntry {
@@ -86,6 +86,26 @@ const WORD = /^[\p{L}\p{M}]+(?:\.[\p{L}\p{M}]+)*\.?/u;
 
 /** The index key of a text or name starting at `s`: its first word, lower-cased, no final dot. */
 export function firstWordKey(s: string): string | null {
+  // ASCII fast path (most names); anything else goes through the Unicode pattern.
+  let i = 0;
+  const n = s.length;
+  for (; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) continue;
+    if (c === 46 && i > 0) {
+      const d = s.charCodeAt(i + 1);
+      if ((d >= 65 && d <= 90) || (d >= 97 && d <= 122)) continue; // "U.S", "St.Petersburg"
+      i++; // keep a final dot
+      break;
+    }
+    if (c >= 128) i = -1;
+    break;
+  }
+  if (i > 0) {
+    let w = s.slice(0, i).toLowerCase();
+    if (w.endsWith('.') && w.indexOf('.') === w.length - 1) w = w.slice(0, -1);
+    return w;
+  }
   const m = WORD.exec(s);
   if (!m) return null;
   let w = m[0].toLowerCase();
@@ -99,7 +119,7 @@ export function gazetteer(): Gazetteer {
   if (cache) return cache;
   const t0 = performance.now();
   const file = loadData<Row>('places/gazetteer.json', (r) =>
-    Array.isArray(r) && r.length === 11 && typeof r[1] === 'string' && typeof r[3] === 'number' ? null : 'row must be [geonameid, name, iso3, lat, lon, feature, population, admin1, names, csNames, demonyms]',
+    Array.isArray(r) && r.length >= 8 && typeof r[1] === 'string' && typeof r[3] === 'number' ? null : 'row must be [geonameid, name, iso3, lat, lon, feature, population, admin1, names?, csNames?, demonyms?]',
   );
   const commonFile = loadData<string>('places/common-words.json');
   const stopFile = loadData<{ never?: string[]; context?: string[] }>('places/stop-names.json');

@@ -723,6 +723,11 @@ export class Recognizer {
     const k = this.n(e, hi) === ',' || this.n(e, hi) === 'of' ? e + 1 : e;
     const yy = this.yearAt(k, hi, true);
     if (yy !== null) return { s: i, e: k + 1, desc: { k: 'monthyear', y: yy, m: mo }, rule: 'time/month-year' };
+    if (this.n(k, hi) === 'nineteen' || this.n(k, hi) === 'twenty') {
+      // "January nineteen ninety-seven"
+      const sp = this.core(k, lo, hi);
+      if (sp && sp.desc.k === 'year') return { s: i, e: sp.e, desc: { k: 'monthyear', y: sp.desc.y, m: mo }, rule: 'time/month-spoken-year' };
+    }
     const r = this.n(e, hi);
     if ((r === 'last' || r === 'this' || r === 'next') && this.n(e + 1, hi) === 'year')
       return { s: i, e: e + 2, desc: { k: 'month', m: mo, dir: null, yOff: r === 'last' ? -1 : r === 'next' ? 1 : 0 }, rule: 'time/month-rel-year' };

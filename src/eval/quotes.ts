@@ -16,7 +16,8 @@
  * with the gold speaker.
  *
  * Buckets: `quoted` = direct quotations proper (gold: is_direct and a
- * quotation mark pair around most of the content; predicted: kind `direct`) — the kind of set dyad is judged on. `direct` =
+ * quotation mark pair around most of the content; predicted: kind `direct`, or an attribution of the
+ * `direct` bucket below whose reported content is mostly between marks — the same rule as for gold) — the kind of set dyad is judged on. `direct` =
  * PolNeAR's is_direct. PolNeAR marks an attribution "direct" when its content holds quoted words, so a
  * reported clause with a quoted fragment ("said that 'the next step' should be …") is direct there.
  * Predicted direct = kind `direct`, plus indirect quotes that contain quotation marks, plus partial
@@ -173,7 +174,8 @@ export function scoreQuotes(docs: GoldDoc[], onError?: (line: string) => void, s
     }
     for (const p of predItems(g.text, out.quotes, di)) {
       buckets[p.bucket].pred.push({ item: p.item, quote: p.quote });
-      if (p.quote.kind === 'direct') buckets.quoted.pred.push({ item: p.item, quote: p.quote });
+      // the same rule as for gold: a direct quote, or reported speech mostly between marks
+      if (p.quote.kind === 'direct' || (p.quote.kind === 'indirect' && p.bucket === 'direct' && inter(p.item.ranges, marked) >= 0.5 * p.item.size)) buckets.quoted.pred.push({ item: p.item, quote: p.quote });
     }
   });
   for (const b of BUCKETS) {

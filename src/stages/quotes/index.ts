@@ -238,6 +238,25 @@ class Ctx {
   }
 }
 
+const RELATIVES = new Set(['who', 'which', 'that', 'whom', 'whose', 'where', 'when']);
+/**
+ * Does the quoted span carry its own subject before its first finite verb? "nothing's going to
+ * happen" does; "has no chance", "a man who didn't go", "if it were held" are fragments of the
+ * writer's sentence (Cruz said Trump "has no chance") and stay partial.
+ */
+function ownSubject(T: Token[], a: number, b: number): boolean {
+  const first = T[a];
+  if (!first || first.pos === 'SCONJ' || first.pos === 'ADP' || first.pos === 'CCONJ' || first.form === 'VBN' || first.form === 'VBG' || RELATIVES.has(first.norm)) return false;
+  for (let k = a; k < b; k++) {
+    if (!finite(T[k], T[k - 1])) continue;
+    if (k === a) return false;
+    if (RELATIVES.has(T[k - 1].norm)) return false;
+    for (let q = a; q < k; q++) if (T[q].pos === 'PRON' || T[q].pos === 'NOUN' || T[q].pos === 'PROPN' || T[q].pos === 'NUM') return true;
+    return false;
+  }
+  return false;
+}
+
 function wordCount(T: Token[], a: number, b: number): number {
   let n = 0;
   for (let k = a; k < b; k++) if (T[k].pos !== 'PUNCT') n++;
@@ -417,7 +436,7 @@ function run(doc: Doc): void {
     const embedded = !initial && !afterColon && !(afterComma && beforeAttr?.cue);
     let kind: QuoteKind;
     if (!embedded && (words >= 3 || clause || after || beforeAttr)) kind = 'direct';
-    else if (words >= 3 && clause && T[a].form !== 'VBN' && T[a].form !== 'VBG') kind = 'direct';
+    else if (words >= 3 && clause && ownSubject(T, a, b)) kind = 'direct';
     else if (words >= 12) kind = 'direct';
     else kind = 'partial';
     if (m.single && kind === 'direct' && embedded) kind = 'partial';

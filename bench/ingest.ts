@@ -79,6 +79,8 @@ async function main(): Promise<void> {
       workers: { type: 'string' },
       json: { type: 'boolean', default: false },
       one: { type: 'boolean', default: false },
+      put: { type: 'boolean', default: false },
+      limit: { type: 'string', default: '300' },
     },
   });
   const here = dirname(fileURLToPath(import.meta.url));
@@ -88,6 +90,14 @@ async function main(): Promise<void> {
     const r = await one(values.file![0], Number(values.workers));
     process.stdout.write(JSON.stringify(r) + '\n');
     return;
+  }
+  if (values.put) {
+    const f = values.file?.[0] ?? join(shared, 'corpora', 'bbc', 'articles.jsonl');
+    if (!existsSync(f)) {
+      console.log(`bench ingest --put: skipped — ${f} not found (pass --file)`);
+      return;
+    }
+    return putBench(f, Number(values.limit));
   }
   const files = values.file ?? [join(shared, 'corpora', 'bbc', 'articles.jsonl'), join(shared, 'corpora', 'wikinews', 'articles.jsonl')];
   const present = files.filter((f) => existsSync(f));
@@ -114,6 +124,44 @@ async function main(): Promise<void> {
     }
   }
   if (values.json) console.log(JSON.stringify({ cores, node: process.version, date: new Date().toISOString(), results }, null, 2));
+}
+
+/**
+ * Store writes alone (the main thread's share): code N articles once, then time putCoded of the
+ * same documents into fresh stores at 1, 16 and 64 articles per transaction.
+ */
+async function putBench(file: string, limit: number): Promise<void> {
+  const { readFileSync, statSync } = await import('node:fs');
+  const { code } = await import('../src/code.js');
+  const rows = readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .slice(0, limit)
+    .map((l) => JSON.parse(l) as { id?: string; text: string; title?: string; published?: string });
+  const docs = rows.map((r) => code({ text: r.text, id: r.id, title: r.title }));
+  const jsons = docs.map((d) => JSON.stringify(d));
+  for (const group of [1, 16, 64]) {
+    const dir = mkdtempSync(join(tmpdir(), 'dyad-put-'));
+    try {
+      const store = openStore(join(dir, 'put.db'));
+      const t0 = performance.now();
+      const c0 = process.cpuUsage();
+      for (let i = 0; i < rows.length; i += group) {
+        store.batch!(() => {
+          for (let j = i; j < Math.min(rows.length, i + group); j++) store.putCoded({ id: rows[j].id, text: rows[j].text, title: rows[j].title }, docs[j], { docJson: jsons[j] });
+        });
+      }
+      const cu = process.cpuUsage(c0);
+      const wall = performance.now() - t0;
+      store.close();
+      void statSync;
+      console.log(
+        `putCoded ${rows.length} articles, ${group} per transaction: ${((cu.user + cu.system) / 1000 / rows.length).toFixed(2)} ms CPU and ${(wall / rows.length).toFixed(2)} ms wall per article (${Math.round((rows.length * 1000) / wall)} articles/s)`,
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
 }
 
 await main();

@@ -1,7 +1,8 @@
 /** The SQLite store: round trip, idempotency, filters, paging, aggregates, migrations. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { MIGRATIONS } from '../src/store/schema.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -184,6 +185,23 @@ test('store: schema is versioned; missing store is a user error when it must exi
     assert.equal(s.integrityCheck(), 'ok');
     s.close();
     assert.throws(() => openStore(join(dir, 'nope.db'), { mustExist: true }), /no such store/);
+    // A store at schema version 1 is migrated on open and keeps working.
+    const old = join(dir, 'v1.db');
+    const v1 = new Database(old);
+    v1.exec(MIGRATIONS[0]);
+    v1.pragma('user_version = 1');
+    v1.close();
+    const up = openStore(old);
+    const text = 'Russia met the United States in Istanbul.';
+    up.putCoded({ text }, fakeDoc(text));
+    assert.equal(up.counts().mentions, 2);
+    up.close();
+    const chk = new Database(old);
+    assert.equal(Number(chk.pragma('user_version', { simple: true })), MIGRATIONS.length);
+    chk.close();
+    // A file that is not a store is a one-line user error.
+    writeFileSync(join(dir, 'junk.db'), 'this is not sqlite at all, just some text that is long enough to look like a header.');
+    assert.throws(() => openStore(join(dir, 'junk.db')), /not a dyad store|cannot open/);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -194,13 +194,13 @@ test('dedupe: bad input does not crash', () => {
   assert.equal(r.stats.mentions, 2);
 });
 
-test('dedupe: scales (blocking): 30k synthetic mentions in well under the time of O(n²)', () => {
+test('dedupe: scales (blocking): 20k synthetic mentions in well under the time of O(n²)', () => {
   const countries = ['USA', 'RUS', 'CHN', 'UKR', 'FRA', 'DEU', 'GBR', 'IND', 'JPN', 'TUR', 'IRN', 'ISR'];
   const codes = ['040', '042', '046', '057', '112', '173', '190', '195', '071', '036'];
   const recs: MentionRecord[] = [];
   let seed = 7;
   const rnd = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
-  for (let i = 0; i < 30000; i++) {
+  for (let i = 0; i < 20000; i++) {
     const s = countries[Math.floor(rnd() * countries.length)];
     const t = countries[Math.floor(rnd() * countries.length)];
     const code = codes[Math.floor(rnd() * codes.length)];
@@ -215,8 +215,8 @@ test('dedupe: scales (blocking): 30k synthetic mentions in well under the time o
   const t0 = performance.now();
   const r = clusterMentions(recs);
   const ms = performance.now() - t0;
-  assert.equal(r.stats.mentions, 30000);
-  assert.ok(r.clusters.length < 30000 && r.clusters.length > 1000, `clusters ${r.clusters.length}`);
+  assert.equal(r.stats.mentions, 20000);
+  assert.ok(r.clusters.length < 20000 && r.clusters.length > 1000, `clusters ${r.clusters.length}`);
   // Work, not wall time (the test machine may be busy): compared clusters per mention stay small.
   assert.ok(r.stats.comparisons / r.stats.mentions < 40, `comparisons per mention ${(r.stats.comparisons / r.stats.mentions).toFixed(1)}`);
   assert.ok(ms < 30000, `took ${ms.toFixed(0)} ms`);

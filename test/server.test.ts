@@ -236,6 +236,11 @@ test('static files: dashboard, vendored map and client, no path traversal', asyn
   assert.equal(world.status, 200);
   assert.equal(world.body.type, 'Topology');
   assert.equal((await get('/vendor/topojson-client.js')).status, 200);
+  const paths = await get('/vendor/world-110m-paths.json');
+  assert.equal(paths.status, 200);
+  assert.ok(paths.body.countries.length >= 170, String(paths.body.countries.length));
+  const france = paths.body.countries.find((c: any) => c.name === 'France');
+  assert.match(france.d, /^M[\d.]+,[\d.]+L/);
   for (const p of ['/../package.json', '/%2e%2e/package.json', '/..%2fpackage.json', '/%2e%2e%2f%2e%2e%2fetc/passwd']) {
     const r = await fetch(srv.url + p);
     assert.notEqual(r.status, 200, p);

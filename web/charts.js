@@ -277,67 +277,32 @@ function layout(nodes, edges, W, H) {
 }
 
 // ------------------------------------------------------------------------------------------
-// Map: world countries (world-atlas 110m via topojson-client), equirectangular, clustered points.
+// Map: world countries (world-atlas 110m, projected once by the server with topojson-client), clustered points.
 
 let worldPromise = null;
-let worldPaths = null;
 let landCache = null;
 
+/** Countries as SVG paths in a fixed box, projected once by the server (see src/server/static.ts). */
 export function loadWorld() {
-  worldPromise ??= fetch('/vendor/countries-110m.json')
-    .then((r) => r.json())
-    .then((topo) => window.topojson.feature(topo, topo.objects.countries));
+  worldPromise ??= fetch('/vendor/world-110m-paths.json').then((r) => r.json());
   return worldPromise;
-}
-
-const LAT_TOP = 84, LAT_BOTTOM = -58;
-
-function projector(W, H) {
-  return (lon, lat) => [((lon + 180) / 360) * W, ((LAT_TOP - lat) / (LAT_TOP - LAT_BOTTOM)) * H];
-}
-
-function countryPaths(world, W, H) {
-  if (worldPaths && worldPaths.W === W) return worldPaths.list;
-  const P = projector(W, H);
-  const list = [];
-  for (const f of world.features) {
-    const g = f.geometry;
-    if (!g) continue;
-    const polys = g.type === 'Polygon' ? [g.coordinates] : g.type === 'MultiPolygon' ? g.coordinates : [];
-    let d = '';
-    for (const poly of polys)
-      for (const ring of poly) {
-        let prev = null;
-        ring.forEach(([lon, lat], i) => {
-          const [x, y] = P(lon, lat);
-          // A jump across the antimeridian starts a new sub-path instead of a streak.
-          const jump = prev && Math.abs(x - prev[0]) > W / 2;
-          d += (i === 0 || jump ? 'M' : 'L') + x.toFixed(1) + ',' + y.toFixed(1);
-          prev = [x, y];
-        });
-        d += 'Z';
-      }
-    list.push({ d, name: f.properties?.name ?? '' });
-  }
-  worldPaths = { W, list };
-  return list;
 }
 
 export function drawMap(el, world, rows, { onPlace } = {}) {
   clear(el);
-  const W = width(el, 560), H = Math.round(W * ((LAT_TOP - LAT_BOTTOM) / 360) * 1.15);
-  const svg = s('svg', { width: W, height: H, viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-label': 'Map of located events' });
+  const W = world.width, H = world.height;
+  const scale = width(el, 560) / W; // screen pixels per map unit, for clustering
+  const svg = s('svg', { viewBox: `0 0 ${W} ${H}`, width: '100%', role: 'img', 'aria-label': 'Map of located events', preserveAspectRatio: 'xMidYMid meet' });
   svg.append(s('rect', { x: 0, y: 0, width: W, height: H, class: 'sea' }));
-  // The countries layer is built once per width and moved into each new map.
-  if (!landCache || landCache.W !== W) {
-    const g = s('g', { class: 'land' });
-    for (const c of countryPaths(world, W, H)) g.append(s('path', { d: c.d }, tip(c.name)));
-    landCache = { W, g };
+  // The countries layer is built once and moved into each new map.
+  if (!landCache) {
+    landCache = s('g', { class: 'land' });
+    for (const c of world.countries) landCache.append(s('path', { d: c.d }, tip(c.name)));
   }
-  svg.append(landCache.g);
-  const P = projector(W, H);
-  // Grid clustering in screen space.
-  const cell = 26;
+  svg.append(landCache);
+  const P = (lon, lat) => [((lon + 180) / 360) * W, ((world.latTop - lat) / (world.latTop - world.latBottom)) * H];
+  // Grid clustering in screen space (about 26 px cells).
+  const cell = 26 / scale;
   const clusters = new Map();
   let located = 0;
   for (const r of rows) {
@@ -353,15 +318,15 @@ export function drawMap(el, world, rows, { onPlace } = {}) {
     c.places.set(pn, (c.places.get(pn) ?? 0) + 1);
   }
   const maxN = Math.max(1, ...[...clusters.values()].map((c) => c.n));
-  const sorted = [...clusters.values()].sort((a, b) => b.n - a.n);
-  for (const c of sorted.reverse()) {
+  const sorted = [...clusters.values()].sort((a, b) => a.n - b.n);
+  for (const c of sorted) {
     const x = c.x / c.n, y = c.y / c.n;
-    const r = 4 + 14 * Math.sqrt(c.n / maxN);
+    const r = (4 + 14 * Math.sqrt(c.n / maxN)) / scale;
     const dom = [1, 2, 3, 4].reduce((best, q) => (c.quads[q] > c.quads[best] ? q : best), 1);
     const top = [...c.places.entries()].sort((a, b) => b[1] - a[1]);
     const g = s('g', { class: 'cluster', transform: `translate(${x.toFixed(1)},${y.toFixed(1)})`, dataset: { place: top[0][0] } });
-    g.append(s('circle', { r, fill: QUADS[dom - 1].color }, tip(`${c.n} events\n` + top.slice(0, 6).map(([p, n]) => `${p}: ${n}`).join('\n') + '\n' + QUADS.map((q, i) => `${q.label}: ${c.quads[i + 1]}`).join('\n') + '\nclick to filter to ' + top[0][0])));
-    if (c.n > 1) g.append(s('text', { 'text-anchor': 'middle', y: 4, class: 'cluster-n', text: c.n > 999 ? Math.round(c.n / 1000) + 'k' : c.n }));
+    g.append(s('circle', { r, fill: QUADS[dom - 1].color, 'stroke-width': 1.5 / scale }, tip(`${c.n} events\n` + top.slice(0, 6).map(([p, n]) => `${p}: ${n}`).join('\n') + '\n' + QUADS.map((q, i) => `${q.label}: ${c.quads[i + 1]}`).join('\n') + '\nclick to filter to ' + top[0][0])));
+    if (c.n > 1) g.append(s('text', { 'text-anchor': 'middle', y: 4 / scale, 'font-size': 10 / scale, class: 'cluster-n', text: c.n > 999 ? Math.round(c.n / 1000) + 'k' : c.n }));
     if (onPlace) g.addEventListener('click', () => onPlace(top[0][0]));
     svg.append(g);
   }

@@ -30,6 +30,45 @@ const VENDOR: Record<string, () => string> = {
   '/vendor/countries-110m.json': () => join(dirname(moduleFile('world-atlas/package.json')), 'countries-110m.json'),
 };
 
+/**
+ * The world map for the dashboard, converted once on the server: world-atlas's countries-110m
+ * TopoJSON → GeoJSON (topojson-client) → equirectangular SVG path strings in a fixed
+ * WORLD_W × WORLD_H box (latitudes 84°N..58°S), so the browser only parses a small JSON and draws.
+ */
+export const WORLD_BOX = { width: 1000, height: 395, latTop: 84, latBottom: -58 };
+let worldJson: Buffer | null = null;
+function worldPaths(): Buffer {
+  if (worldJson) return worldJson;
+  type Geometry = { type: string; coordinates: number[][][] | number[][][][] } | null;
+  const topojson = require('topojson-client') as { feature(t: unknown, o: unknown): { features: { geometry: Geometry; properties?: { name?: string } }[] } };
+  const topo = JSON.parse(readFileSync(VENDOR['/vendor/countries-110m.json']!(), 'utf8')) as { objects: { countries: unknown } };
+  const { width: W, height: H, latTop, latBottom } = WORLD_BOX;
+  const px = (lon: number) => ((lon + 180) / 360) * W;
+  const py = (lat: number) => ((latTop - lat) / (latTop - latBottom)) * H;
+  const out: { name: string; d: string }[] = [];
+  for (const f of topojson.feature(topo, topo.objects.countries).features) {
+    const g = f.geometry;
+    if (!g) continue;
+    const polys = (g.type === 'Polygon' ? [g.coordinates] : g.type === 'MultiPolygon' ? g.coordinates : []) as number[][][][];
+    let d = '';
+    for (const poly of polys)
+      for (const ring of poly) {
+        let prevX: number | null = null;
+        ring.forEach(([lon, lat], i) => {
+          const x = px(lon!), y = py(lat!);
+          // A jump across the antimeridian starts a new sub-path instead of drawing a streak.
+          const jump = prevX !== null && Math.abs(x - prevX) > W / 2;
+          d += (i === 0 || jump ? 'M' : 'L') + x.toFixed(1) + ',' + y.toFixed(1);
+          prevX = x;
+        });
+        d += 'Z';
+      }
+    out.push({ name: f.properties?.name ?? '', d });
+  }
+  worldJson = Buffer.from(JSON.stringify({ ...WORLD_BOX, source: 'world-atlas countries-110m (Natural Earth 1:110m)', countries: out }));
+  return worldJson;
+}
+
 const cache = new Map<string, { body: Buffer; etag: string; mtime: number }>();
 
 function load(file: string): { body: Buffer; etag: string } {
@@ -47,6 +86,17 @@ export function defaultWebRoot(): string {
 }
 
 export function serveStatic(req: IncomingMessage, res: ServerResponse, path: string, webRoot = defaultWebRoot()): void {
+  if (path === '/vendor/world-110m-paths.json') {
+    const body = worldPaths();
+    const etag = `"world-${body.length.toString(36)}"`;
+    if (req.headers['if-none-match'] === etag) {
+      res.writeHead(304, { ETag: etag });
+      res.end();
+      return;
+    }
+    send(res, 200, body, TYPES['.json']!, { ETag: etag, 'Cache-Control': 'public, max-age=86400' });
+    return;
+  }
   let file: string;
   const vendor = VENDOR[path];
   if (vendor) file = vendor();

@@ -142,6 +142,8 @@ test('quotes are anchored at the time they were said', () => {
   const t = find(d, 'tomorrow');
   assert.equal(t.value, '2025-05-20');
   assert.match(t.evidence.rule, /quote-anchor/);
+  const n = run('“We will meet again tomorrow.” The minister said this on Monday, after the talks.', WED);
+  assert.equal(find(n, 'tomorrow').value, '2025-05-20');
   const p = run('“We will meet again tomorrow,” the minister said.', WED);
   assert.equal(find(p, 'tomorrow').value, '2025-05-22');
 });

@@ -65,6 +65,24 @@ export function runTime(doc: Doc): void {
   let lastQuarter: { y: number; q: number } | null = null;
   /** Day-precision dates outside quotes, per sentence (statement anchors). */
   const statementDay = new Map<number, YMD>();
+  /**
+   * The statement date in the next sentence of the same paragraph, for a quote whose attribution
+   * follows it (“… tomorrow.” He said this on Sunday.): its first day-precision date outside quotes.
+   */
+  const peekStatementDay = (j: number): YMD | undefined => {
+    const nx = doc.sentences[j];
+    const cur = doc.sentences[j - 1];
+    if (!nx || !cur || nx.paragraph !== cur.paragraph) return undefined;
+    for (const c of rec.scan(nx.tokenStart, nx.tokenEnd)) {
+      const a = doc.tokens[c.s].start;
+      const b = doc.tokens[c.e - 1].end;
+      if (c.rule === 'reject' || inRanges((quotes ??= quoteRanges(doc.text)), a, b)) continue;
+      const d0 = clauseDirection(doc.tokens, nx.tokenStart, nx.tokenEnd, c.s, c.e);
+      const r = resolve(c.desc, { ref: pub, dir: d0 === 2 ? 1 : d0, lastDay: null, lastQuarter: null });
+      if (r?.day && r.type !== 'DURATION') return r.day;
+    }
+    return undefined;
+  };
   for (const s of doc.sentences) {
     const cands = rec.scan(s.tokenStart, s.tokenEnd).filter((c) => c.rule !== 'reject');
     if (!cands.length) continue;
@@ -88,7 +106,7 @@ export function runTime(doc: Doc): void {
       let rule = c.rule;
       let note: string | undefined;
       if (it.quoted && DEICTIC.has(c.desc.k) && pub) {
-        const said = statementDay.get(s.i) ?? (s.i > 0 ? statementDay.get(s.i - 1) : undefined);
+        const said = statementDay.get(s.i) ?? peekStatementDay(s.i + 1) ?? (s.i > 0 ? statementDay.get(s.i - 1) : undefined);
         if (said) {
           ref = said;
           rule += '+quote-anchor';

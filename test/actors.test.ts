@@ -202,6 +202,8 @@ test('coref: pronouns and role anaphors', () => {
   const they = d.mentions.filter((m) => m.text === 'They').map((m) => code(d, m));
   assert.deepEqual(they, ['GBRGOV', 'FRAGOV']);
   assert.equal(code(d, mention(d, 'it')), 'UKR');
+  const g = run('Mali expelled the French envoy on Monday. The government said the decision was final.');
+  assert.equal(code(g, mention(g, 'The government')), 'MLIGOV', '"the government" is the government of the country last named');
 });
 
 test('actors: empty and odd input do not crash', () => {

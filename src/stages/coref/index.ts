@@ -37,6 +37,26 @@ const BLOC = new Map<string, (a: Actor) => boolean>([
 
 type Need = 'm' | 'f' | 'pl' | 'it';
 
+const GOVT = new Set(['government', 'authorities', 'regime', 'administration', 'junta', 'cabinet']);
+
+/** The actor for country C's government (existing C+GOV actor, or a new one from coref). */
+function governmentActor(doc: Doc, country: string, from: ActorMention): Actor {
+  const code = `${country}GOV`;
+  for (const a of doc.actors.values()) if (a.code === code && (a.kind === 'country' || a.kind === 'group')) return a;
+  const id = doc.nextId('a');
+  const a: Actor = {
+    id,
+    name: `${country} government`,
+    code,
+    country,
+    type: 'GOV',
+    kind: 'group',
+    evidence: { stage: 'coref', rule: 'coref/the-government', anchor: 'implied', confidence: 0.55, note: `government of the country of ${from.id} "${from.text}"` },
+  };
+  doc.actors.set(id, a);
+  return a;
+}
+
 interface Cand {
   m: ActorMention;
   a: Actor;
@@ -97,7 +117,7 @@ function fits(c: Cand, need: Need, g: Map<string, string>): boolean {
   }
   // it
   if (c.members.length > 1) return false;
-  return a.kind === 'country' || a.kind === 'igo' || a.kind === 'ngo' || a.kind === 'organisation' || a.kind === 'media';
+  return a.kind === 'country' || a.kind === 'igo' || a.kind === 'ngo' || a.kind === 'organisation' || a.kind === 'media' || (a.kind === 'group' && !/s$/i.test(c.m.text));
 }
 
 export function resolveCoreference(doc: Doc): void {
@@ -160,6 +180,16 @@ export function resolveCoreference(doc: Doc): void {
         const pick = choosePlural(live, i, quoted, 2);
         if (pick) emitFor(doc, added, pick, i, j + 1, 'anaphor', 'coref/the-sides', 0.6, false, live);
         i = j;
+        continue;
+      }
+      // "the government", "the authorities", "the regime": the government of the country most recently named
+      if (GOVT.has(k2) && key === 'the' && !(j + 1 < sentEnd && (toks[j + 1].norm === 'of' || (toks[j + 1].cap && toks[j + 1].pos === 'PROPN')))) {
+        const pick = mostRecent(live, i, (c) => c.members.length === 1 && !!c.a.country && /^[A-Z]{3}$/.test(c.a.country) && !['WST', 'EUR', 'AFR', 'ASA', 'ARB', 'PGS', 'MEA', 'LAM'].includes(c.a.country) && !(c.a.kind === 'igo' || c.a.kind === 'ngo' || c.a.kind === 'media'));
+        if (pick) {
+          const gov = governmentActor(doc, pick.a.country!, pick.m);
+          emitFor(doc, added, { m: { ...pick.m, actor: gov.id }, a: gov, members: [{ ...pick.m, actor: gov.id }] }, i, j + 1, 'anaphor', `coref/the-${k2}`, 0.55, false, live);
+          i = j;
+        }
         continue;
       }
       const bloc = BLOC.get(k2);

@@ -287,15 +287,21 @@ export function findToponyms(doc: Doc, opts: FindOptions = {}): Toponym[] {
   const countryVotes = new Map<string, number>();
   const adminVotes = new Map<string, number>();
   const vote = (map: Map<string, number>, k: string | null, w: number) => { if (k) map.set(k, (map.get(k) ?? 0) + w); };
+  const votedNames = new Set<string>();
   for (const k of kept) {
     if (k.weak) continue;
+    // One vote per distinct name: "Heathrow" three times is still one piece of evidence.
+    const nameKey = text.slice(k.m.start, k.m.end).toLowerCase() + (k.qualifier ?? '');
+    if (votedNames.has(nameKey)) continue;
+    votedNames.add(nameKey);
     const es = k.m.entries.map((i) => g.rows[i]);
     if (k.qualifier) {
       if (k.qualifier.includes('.')) { vote(adminVotes, k.qualifier, 1); vote(countryVotes, g.adminCountry.get(k.qualifier) ?? null, 1); }
       else vote(countryVotes, k.qualifier, 1);
     }
     if (es.length === 1) {
-      vote(countryVotes, es[0][2], 1);
+      // A country named ("the US", "Iraq") is weaker evidence of local places than a state or city named.
+      vote(countryVotes, es[0][2], es[0][5] === 'PCLI' ? 0.5 : 1);
       if (es[0][7]) vote(adminVotes, es[0][7], es[0][5] === 'ADM1' ? 1 : 0.5);
     } else {
       const countries = new Set(es.map((e) => e[2]));
@@ -305,7 +311,9 @@ export function findToponyms(doc: Doc, opts: FindOptions = {}): Toponym[] {
 
   // Coherence: in a US article, names whose candidates share a state support each other ("Athens",
   // "Clarke County", "Oconee County" → Georgia). Used only between US candidates.
-  const usLocal = (countryVotes.get('USA') ?? 0) >= 1;
+  let usAdmin = 0;
+  for (const [a, v] of adminVotes) if (a.startsWith('US.')) usAdmin += v;
+  const usLocal = usAdmin >= 1;
   const coherence = new Map<string, number>();
   if (usLocal) for (const k of kept) {
     if (k.weak || k.m.entries.length < 2) continue;
@@ -330,8 +338,12 @@ export function findToponyms(doc: Doc, opts: FindOptions = {}): Toponym[] {
     if (pass === 1) {
       const cv = new Map<string, number>();
       const av = new Map<string, number>();
+      const seen = new Set<string>();
       for (const x of scored) {
         if (x.k.weak) continue;
+        const nk = text.slice(x.k.m.start, x.k.m.end).toLowerCase();
+        if (seen.has(nk)) continue;
+        seen.add(nk);
         const r = g.rows[x.best];
         vote(cv, r[2], 1);
         if (r[7]) vote(av, r[7], 1);
@@ -387,9 +399,10 @@ export function findToponyms(doc: Doc, opts: FindOptions = {}): Toponym[] {
     if (ch && !k.qualifier) idx = ch.idx; // one sense per name per article
     const r = g.rows[idx];
     // Small places with no support: drop single-word towns that nothing in the article backs.
-    const support = (countryVotes.get(r[2] ?? '') ?? 0) + (r[7] ? adminVotes.get(r[7]) ?? 0 : 0);
+    // Small single-word towns need their state or province named in the article (or a locative / qualifier).
+    const adminSupport = r[7] ? adminVotes.get(r[7]) ?? 0 : 0;
     const small = r[6] > 0 && r[6] < 20000 && !['PPLC', 'PPLA'].includes(r[5]);
-    if (small && !k.locative && !k.qualifier && support < 1 && k.m.entries.length > 0 && k.m.end - k.m.start < 12 && !/\s/.test(text.slice(k.m.start, k.m.end))) continue;
+    if (small && !k.locative && !k.qualifier && adminSupport < 1 && !/\s/.test(text.slice(k.m.start, k.m.end))) continue;
     let use: Use = k.m.kind === 'demonym' ? 'demonym' : 'place';
     if (use === 'place' && k.adjectival) use = 'demonym';
     if (use === 'place') use = metonymy(doc, k.m, r[5], k.locative) ? 'metonymic' : 'place';

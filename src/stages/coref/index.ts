@@ -184,7 +184,7 @@ export function resolveCoreference(doc: Doc): void {
       }
       // "the government", "the authorities", "the regime": the government of the country most recently named
       if (GOVT.has(k2) && key === 'the' && !(j + 1 < sentEnd && (toks[j + 1].norm === 'of' || (toks[j + 1].cap && toks[j + 1].pos === 'PROPN')))) {
-        const pick = mostRecent(live, i, (c) => c.members.length === 1 && !!c.a.country && /^[A-Z]{3}$/.test(c.a.country) && !['WST', 'EUR', 'AFR', 'ASA', 'ARB', 'PGS', 'MEA', 'LAM'].includes(c.a.country) && !(c.a.kind === 'igo' || c.a.kind === 'ngo' || c.a.kind === 'media'));
+        const pick = subjectFirst(live, i, doc.tokens[i].sentence, (c) => c.members.length === 1 && !!c.a.country && /^[A-Z]{3}$/.test(c.a.country) && !['WST', 'EUR', 'AFR', 'ASA', 'ARB', 'PGS', 'MEA', 'LAM'].includes(c.a.country) && !(c.a.kind === 'igo' || c.a.kind === 'ngo' || c.a.kind === 'media'));
         if (pick) {
           const gov = governmentActor(doc, pick.a.country!, pick.m);
           emitFor(doc, added, { m: { ...pick.m, actor: gov.id }, a: gov, members: [{ ...pick.m, actor: gov.id }] }, i, j + 1, 'anaphor', `coref/the-${k2}`, 0.55, false, live);
@@ -294,6 +294,22 @@ function mostRecent(live: Cand[], i: number, ok: (c: Cand) => boolean, quoted?: 
     return c;
   }
   return fallback;
+}
+
+/** The leftmost matching candidate of the nearest sentence (this one first, before i) that has one. */
+function subjectFirst(live: Cand[], i: number, sent: number, ok: (c: Cand) => boolean): Cand | null {
+  let best: Cand | null = null;
+  let bestSent = -1;
+  for (let k = live.length - 1; k >= 0; k--) {
+    const c = live[k];
+    if (c.m.tokenStart >= i) continue;
+    if (best && c.m.sentence < bestSent) break;
+    if (sent - c.m.sentence > 3) break;
+    if (!ok(c)) continue;
+    best = c;
+    bestSent = c.m.sentence;
+  }
+  return best;
 }
 
 function choosePlural(live: Cand[], i: number, quoted: Uint8Array, size: number): Cand | null {

@@ -304,3 +304,15 @@ test('ingest with the real pipeline in a worker thread; CLI summary and exit cod
     t.done();
   }
 });
+
+test('a runaway article: its worker is replaced, the article is an error, the run ends', async () => {
+  const t = tmp();
+  try {
+    // A 1 ms limit: no article can be coded that fast in a fresh worker.
+    const sum = await ingest([fx('plain.txt'), fx('page.html')], { db: t.db, workers: 1, jobTimeoutMs: 1 });
+    assert.deepEqual([sum.stored, sum.failed], [0, 2]);
+    assert.match(sum.errors[0].reason, /coding took longer than/);
+  } finally {
+    t.done();
+  }
+});

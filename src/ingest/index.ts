@@ -62,6 +62,8 @@ export interface IngestOptions {
   onError?: (source: string, reason: string) => void;
   /** Code with this function instead of the pipeline (runs inline; tests and custom pipelines). */
   coder?: Coder;
+  /** Longest time one article may take to code before its worker is restarted (default 120 s). */
+  jobTimeoutMs?: number;
   /** Largest single HTML/text/feed file read whole (default 64 MiB). */
   maxFileBytes?: number;
 }
@@ -75,6 +77,7 @@ export async function ingest(inputs: string[], opts: IngestOptions = {}): Promis
   const ownStore = !opts.store;
   const workers = opts.coder ? 0 : (opts.workers ?? defaultWorkers());
   const pool = new CodePool(workers, opts.coder);
+  if (opts.jobTimeoutMs) pool.jobTimeoutMs = opts.jobTimeoutMs;
   const t0 = Date.now();
   const totalBytes = inputBytes(inputs);
   const ctx: SourceContext = {

@@ -9,12 +9,17 @@ import { runJob, type Coder, type Job, type JobResult } from './job.js';
 interface Slot {
   worker: Worker;
   pending: Map<number, (r: JobResult) => void>;
+  /** Why the worker is being stopped (a job ran past the time limit), for the failed jobs' reason. */
+  stopping?: string;
 }
 
 export class CodePool {
   private slots: Slot[] = [];
   private closed = false;
   readonly size: number;
+
+  /** Longest time one article may take in a worker before the worker is replaced (ms). */
+  jobTimeoutMs = 120_000;
 
   constructor(size: number, private coder?: Coder) {
     this.size = coder ? 0 : Math.max(0, Math.floor(size));
@@ -41,7 +46,7 @@ export class CodePool {
     };
     worker.on('error', (e) => fail(`worker crashed: ${e.message}`));
     worker.on('exit', (code) => {
-      if (!this.closed && code !== 0) fail(`worker exited with code ${code}`);
+      if (!this.closed && (code !== 0 || slot.stopping)) fail(slot.stopping ?? `worker exited with code ${code}`);
     });
     return slot;
   }
@@ -67,9 +72,20 @@ export class CodePool {
     }
     let best = this.slots[0];
     for (const s of this.slots) if (s.pending.size < best.pending.size) best = s;
+    const slot = best;
     return new Promise((resolve) => {
-      best.pending.set(job.seq, resolve);
-      best.worker.postMessage(job);
+      const timer = setTimeout(() => {
+        if (!slot.pending.has(job.seq) || slot.stopping) return;
+        // A runaway article: stop this worker (its other jobs fail with the same reason) and replace it.
+        slot.stopping = `coding took longer than ${Math.round(this.jobTimeoutMs / 1000)} s (worker restarted)`;
+        void slot.worker.terminate();
+      }, this.jobTimeoutMs);
+      timer.unref();
+      slot.pending.set(job.seq, (r) => {
+        clearTimeout(timer);
+        resolve(r);
+      });
+      slot.worker.postMessage(job);
     });
   }
 

@@ -86,8 +86,11 @@ test('seed: golden projection of all events', { skip: NO_SHARED }, (t) => {
     const dir = join(ROOT, 'test-output');
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, 'seed-events-changed.json'), JSON.stringify({ note: 'events projection of the seed article; review and copy to test/fixtures/seed/events.json if intended', events: rows }, null, 1) + '\n');
-    const extra = got.filter((g) => !want.includes(g));
-    const lost = want.filter((w) => !got.includes(w));
+    const count = (xs: string[]) => xs.reduce((m, x) => m.set(x, (m.get(x) ?? 0) + 1), new Map<string, number>());
+    const cg = count(got);
+    const cw = count(want);
+    const extra = [...cg].filter(([k, n]) => n > (cw.get(k) ?? 0)).map(([k, n]) => `${k} ×${n - (cw.get(k) ?? 0)}`);
+    const lost = [...cw].filter(([k, n]) => n > (cg.get(k) ?? 0)).map(([k, n]) => `${k} ×${n - (cg.get(k) ?? 0)}`);
     assert.fail(`seed events changed (see test-output/seed-events-changed.json)\n+ ${extra.join('\n+ ')}\n- ${lost.join('\n- ')}`);
   }
 });

@@ -359,7 +359,7 @@ export async function runEval(file: string, argv: string[]): Promise<number> {
   const out: string[] = [];
   out.push(`dyad eval events ${file}: ${s.records} records, ${s.msPerRecord.toFixed(2)} ms/record`);
   out.push(line('1 root/class + dyad', s.level1));
-  out.push(line('2 exact CAMEO code', s.level2));
+  out.push(s.level2.gold ? line('2 exact CAMEO code', s.level2) : `${'2 exact CAMEO code'.padEnd(28)} n/a (the set gives no CAMEO codes)`);
   out.push(line('3 PLOVER type / penta', s.level3));
   out.push('', 'confusion (gold → predicted, first matching or first predicted event):');
   for (const g of Object.keys(s.confusion).sort()) {

@@ -229,7 +229,7 @@ function argumentsFor(c: Ctx, dict: CameoDictionary, m: Match, subjectOf: (v: nu
         if (loc) tgt = { mentions: loc.mentions, how: 'prep', confidence: 0.7 };
       }
       // "criticized Russia … and floated sanctions": the second verb shares the first one's target
-      if (!tgt && subj?.how === 'inherited' && subj.verb !== undefined && !e.weak) {
+      if (!tgt && subj?.how === 'inherited' && subj.verb !== undefined && !e.weak && root !== '01' && (!subj.adjunct || root === '04')) {
         const prior = findObject(c, subj.verb + 1, new Set<number>(), c.cues.targetPrep, true, true);
         if (prior) tgt = { mentions: prior.mentions, how: 'inherited', confidence: 0.8 };
       }

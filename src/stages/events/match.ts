@@ -57,7 +57,7 @@ function seqAt(tokens: Token[], i: number, end: number, words: string[]): number
 
 function posOk(p: CompiledPattern, t: Token, prev: Token | undefined): boolean {
   const pos = p.entry.pos;
-  if (pos === 'verb') return t.pos === 'VERB' || (t.pos === 'AUX' && t.lemma !== 'be') || (t.pos === 'NOUN' && prev?.norm === 'to');
+  if (pos === 'verb') return t.pos === 'VERB' || (t.pos === 'NOUN' && prev?.norm === 'to');
   if (pos === 'adj') return t.pos === 'ADJ';
   // noun: wink sometimes tags plural nouns as verbs after a determiner or adjective
   if (t.pos === 'NOUN' || t.pos === 'PROPN') return true;

@@ -26,6 +26,8 @@ export interface Arg {
   confidence: number;
   /** For an inherited subject: the earlier verb it came from. */
   verb?: number;
+  /** Inherited by a participle/infinitive adjunct (not a coordinated verb phrase). */
+  adjunct?: boolean;
 }
 
 const BE = new Set(['be', 'is', 'are', 'was', 'were', 'been', 'being', "'s", "'re", 'get', 'got', 'gets', 'getting']);
@@ -45,7 +47,7 @@ export function verbGroupStart(c: Ctx, i: number): number {
     const t = c.tokens[k];
     if (c.at[k]) break;
     if (t.pos === 'AUX' || t.pos === 'PART' || t.pos === 'ADV' || t.norm === 'to' || t.norm === 'not' || t.norm === "n't") { g = k; continue; }
-    if (t.pos === 'VERB' && (c.cues.chain.has(t.lemma) || t.lemma === 'plan' || t.lemma === 'agree' || t.lemma === 'threaten') && c.tokens[k + 1]?.norm === 'to') { g = k; continue; }
+    if ((t.pos === 'VERB' || t.pos === 'NOUN') && (c.cues.chain.has(t.lemma) || t.lemma === 'plan' || t.lemma === 'agree' || t.lemma === 'threaten') && c.tokens[k + 1]?.norm === 'to') { g = k; continue; }
     break;
   }
   return g;
@@ -137,13 +139,17 @@ export function coordinated(c: Ctx, m: ActorMention, dir: 'left' | 'right' | 'bo
 
 /** Skip backwards over a parenthetical ", who … ," or ", the X ," ending at comma index k; returns the index before it or -1. */
 function skipParenthetical(c: Ctx, k: number): number {
+  let finite = false;
   for (let j = k - 1; j >= Math.max(c.sentStart, k - 14); j--) {
     if (c.tokens[j].norm === ',') {
       const next = c.tokens[j + 1];
-      if (c.cues.relative.has(next.norm) || next.pos === 'DET' || next.pos === 'ADJ' || next.pos === 'NOUN' || next.pos === 'PROPN') return j - 1;
+      // ", who led …,", ", the defence minister,", ", like most members,"
+      if (c.cues.relative.has(next.norm)) return j - 1;
+      if (!finite && (next.pos === 'DET' || next.pos === 'ADJ' || next.pos === 'NOUN' || next.pos === 'PROPN' || next.pos === 'ADP' || next.pos === 'ADV')) return j - 1;
       return -1;
     }
     if (CLAUSE_STOP.has(c.tokens[j].text)) return -1;
+    if (isFiniteVerb(c.tokens[j])) finite = true;
   }
   return -1;
 }
@@ -224,7 +230,7 @@ export function findSubject(c: Ctx, g: number, subjectOf: (verb: number) => Arg 
       if (j >= c.sentStart && c.tokens[j].norm === 'that') j--;
       if (j >= c.sentStart && c.tokens[j].pos === 'VERB' && c.cues.reporting.has(c.tokens[j].lemma) && (t.norm === 'he' || t.norm === 'she' || t.norm === 'it' || t.norm === 'they')) {
         const s = subjectOf(j);
-        if (s) return { mentions: s.mentions, how: 'inherited', confidence: s.confidence * 0.7 };
+        if (s) return { mentions: s.mentions, how: 'inherited', confidence: s.confidence * 0.7, verb: k, adjunct: true };
       }
       break;
     }
@@ -235,7 +241,7 @@ export function findSubject(c: Ctx, g: number, subjectOf: (verb: number) => Arg 
       const nonFinite = trig && (trig.norm === 'to' || c.tokens[g].form === 'VBG');
       if (nonFinite && !c.cues.reporting.has(t.lemma) && !ofFallback && !possessiveFallback) {
         const s = subjectOf(k);
-        if (s) return { mentions: s.mentions, how: 'inherited', confidence: s.confidence * 0.7 };
+        if (s) return { mentions: s.mentions, how: 'inherited', confidence: s.confidence * 0.7, verb: k, adjunct: true };
       }
       break;
     }

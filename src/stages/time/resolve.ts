@@ -69,7 +69,7 @@ function pickYear(ref: YMD, dir: -1 | 0 | 1, m: number, d: number, wd?: number):
   const fut = cands.filter((c) => c.k >= 0).sort((x, z) => x.k - z.k)[0];
   if (dir < 0) return fut && fut.k <= 45 && -past.k > 270 ? fut.y : past.y;
   if (dir > 0) return past && -past.k <= 45 && fut.k > 270 ? past.y : fut.y;
-  return 2 * fut.k < -past.k ? fut.y : past.y;
+  return 1.5 * fut.k < -past.k ? fut.y : past.y;
 }
 
 function resolveWeekday(ref: YMD, wd: number, explicit: Dir | 2, dir: -1 | 0 | 1): YMD {
@@ -320,7 +320,7 @@ function nearestMonthYear(ref: YMD, m: number): number {
   const fut = m > ref.m ? m - ref.m : m + 12 - ref.m;
   const pastY = m <= ref.m ? ref.y : ref.y - 1;
   const futY = m > ref.m ? ref.y : ref.y + 1;
-  return 2 * fut < past ? futY : pastY;
+  return 1.5 * fut < past ? futY : pastY;
 }
 
 // ---------------------------------------------------------------------------------------------

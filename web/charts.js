@@ -258,8 +258,8 @@ function layout(nodes, edges, W, H) {
     }
     for (let i = 0; i < n; i++) {
       // gravity to the centre keeps disconnected parts on screen
-      dx[i] += (cx - nodes[i].x) * 0.6;
-      dy[i] += (cy - nodes[i].y) * 0.6;
+      dx[i] += (cx - nodes[i].x) * 2;
+      dy[i] += (cy - nodes[i].y) * 2;
       const len = Math.sqrt(dx[i] ** 2 + dy[i] ** 2) || 1;
       nodes[i].x += (dx[i] / len) * Math.min(len, t * 10);
       nodes[i].y += (dy[i] / len) * Math.min(len, t * 10);
@@ -269,10 +269,12 @@ function layout(nodes, edges, W, H) {
   const pad = 34;
   const xs = nodes.map((p) => p.x), ys = nodes.map((p) => p.y);
   const x0 = Math.min(...xs), x1 = Math.max(...xs), y0 = Math.min(...ys), y1 = Math.max(...ys);
-  const sx = (W - 2 * pad) / Math.max(1, x1 - x0), sy = (H - 2 * pad) / Math.max(1, y1 - y0);
+  // One scale for both axes (no stretching), at most 1.2×, centred.
+  const sc = Math.min(1.2, (W - 2 * pad) / Math.max(1, x1 - x0), (H - 2 * pad) / Math.max(1, y1 - y0));
+  const ox = (W - (x1 - x0) * sc) / 2, oy = (H - (y1 - y0) * sc) / 2 + 4;
   for (const p of nodes) {
-    p.x = pad + (p.x - x0) * sx;
-    p.y = pad + 6 + (p.y - y0) * sy * 0.96;
+    p.x = ox + (p.x - x0) * sc;
+    p.y = oy + (p.y - y0) * sc;
   }
 }
 

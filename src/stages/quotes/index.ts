@@ -23,6 +23,7 @@ import type { Actor, Doc, Quote, QuoteKind, QuoteSpeaker, Span, Token } from '..
 import type { Stage } from '../types.js';
 import { findMarked, type Marked } from './marks.js';
 import { quoteLexicon, type CueEntry, type QuoteLexicon } from './lexicon.js';
+import { loadIrregularVerbs } from '../../dictionaries/lexicon.js';
 import { npAfter, npBefore, sentenceSubject, skipLeft, PERSONAL, TIME_WORDS, type NP } from './np.js';
 
 interface Cue {
@@ -55,6 +56,15 @@ interface Cand {
 
 /** A verb not in the cue list, taken as the verb of saying because it follows a quote and its speaker. */
 const VERB_AFTER_QUOTE: CueEntry = { id: 'cue:verb-after-quote', type: 'speech', confidence: 0.7, indirect: false };
+
+let irregular: Set<string> | null = null;
+/** Irregular simple-past forms (shot, wrote, spoke): a word the tagger called a noun may be one. */
+function irregularPast(): Set<string> {
+  if (irregular) return irregular;
+  irregular = new Set();
+  for (const [w, kind] of loadIrregularVerbs()) if (kind !== 'participle') irregular.add(w);
+  return irregular;
+}
 
 /** Skip adverbs rightwards ("Bozell then notes"). */
 function skipRight(T: Token[], k: number, hi: number): number {
@@ -367,11 +377,18 @@ function run(doc: Doc): void {
         const signal = /[,!?—–]/.test(text.slice(m.end, T[k].start)) || /[!?]$/.test(text.slice(m.start, m.end));
         if (!after && signal) {
           let np = npAfter(T, k, end);
-          if (np && np.b - np.a >= 2 && cx.lex.verbs.has(T[np.b - 1].norm) && T[np.b - 1].pos !== 'PROPN') {
+          const lastW = np ? T[np.b - 1] : undefined;
+          if (np && lastW && np.b - np.a >= 2 && !lastW.cap && (cx.lex.verbs.has(lastW.norm) || (lastW.pos === 'NOUN' && (/ed$/.test(lastW.norm) || irregularPast().has(lastW.norm))))) {
             // "Bozell notes", "Bozell points out": the tagger read the verb as a noun
             np = { a: np.a, b: np.b - 1, head: np.b - 2, pronoun: false };
+            if (!cx.looseCue(np.b)) {
+              const v = np.b;
+              let j = v + 1;
+              if (T[j] && /^(back|out|up)$/.test(T[j].norm)) j++;
+              after = { cue: { i: v, j, entry: VERB_AFTER_QUOTE, form: 'past', start: T[v].start, end: T[j - 1].end }, np };
+            }
           }
-          if (np) {
+          if (np && !after) {
             const v = skipRight(T, np.b, end);
             const cue = v < end ? cx.looseCue(v) : null;
             if (cue) after = { cue, np };

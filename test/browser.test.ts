@@ -113,6 +113,12 @@ test('opening an event highlights the evidence sentence, actors, quote and date'
   assert.equal(await text('#article-text .hl-place'), 'Geneva');
   assert.match(await page.textContent('#article-why'), /fixture:verbs\/met/);
   await page.screenshot({ path: join(SHOTS, 'article-usa-rus.png') });
+  // The open event is part of the URL: loading it again reopens the article with the same evidence.
+  assert.ok(new URL(page.url()).searchParams.get('event'));
+  await page.goto(page.url());
+  await ready();
+  await page.waitForSelector('#article:not([hidden]) .hl-sentence');
+  assert.equal(await text('#article-text .hl-trigger'), 'met');
   // Another event of the same article, from its quote: the quote and the speaker are highlighted.
   await page.locator('#article-why button.mini', { hasText: 'Make statement' }).click();
   assert.equal(await text('#article-text .hl-quote'), '"We had a frank discussion about Ukraine,"');

@@ -178,34 +178,43 @@ async function* fromJsonl(path: string, gz: boolean, ctx: SourceContext): AsyncG
   }
 }
 
+/** Feed items whose links are fetched at once (the items are still yielded in feed order). */
+const FETCH_AHEAD = 4;
+
+async function collectAll(g: AsyncGenerator<Item>): Promise<Item[]> {
+  const out: Item[] = [];
+  for await (const x of g) out.push(x);
+  return out;
+}
+
 function feedItems(feed: Feed, source: string, ctx: SourceContext): AsyncGenerator<Item> {
+  const plain = (h: string | null) => (h ?? '').replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim();
+  const tasks = feed.items.map((it, k) => async (): Promise<Item[]> => {
+    const src = `${source}#${k + 1}${it.link ? ` (${it.link})` : ''}`;
+    const hints = { title: it.title ?? undefined, published: it.published ?? undefined, outlet: feed.title ?? undefined };
+    const hintProvenance = { title: `${feed.kind} item title`, published: `${feed.kind} item date`, outlet: `${feed.kind} channel title` };
+    const base: Article = { text: '', id: it.id ?? it.link ?? src, url: it.link ?? undefined };
+    // Full text: a content element (content:encoded, Atom content) of some length, or a long description.
+    const content = it.content && plain(it.content).length >= 250 ? it.content : plain(it.summary).length >= 1000 ? it.summary : null;
+    if (content)
+      return [{ kind: 'job', source: src, job: { article: base, mode: 'fragment', html: content, hints, hintProvenance, provenance: { text: `${feed.kind} item ${content === it.content ? 'content' : 'description'}` } } }];
+    if (it.link && /^https?:\/\//i.test(it.link)) {
+      if (ctx.known(it.link)) return [{ kind: 'duplicate', source: src }];
+      return collectAll(fromUrl(it.link, ctx, { hints, hintProvenance, source: src, id: base.id }));
+    }
+    const summary = it.content || it.summary || '';
+    if (summary.trim())
+      return [{ kind: 'job', source: src, job: { article: base, mode: 'fragment', html: summary, hints, hintProvenance, provenance: { text: `${feed.kind} item summary (no link to follow)` } } }];
+    return [{ kind: 'error', source: src, reason: 'feed item has no content, summary or link' }];
+  });
   return (async function* () {
-    let i = 0;
-    for (const it of feed.items) {
-      i++;
-      const src = `${source}#${i}${it.link ? ` (${it.link})` : ''}`;
-      const hints = { title: it.title ?? undefined, published: it.published ?? undefined, outlet: feed.title ?? undefined };
-      const hintProvenance = { title: `${feed.kind} item title`, published: `${feed.kind} item date`, outlet: `${feed.kind} channel title` };
-      const base: Article = { text: '', id: it.id ?? it.link ?? src, url: it.link ?? undefined };
-      // Full text: a content element (content:encoded, Atom content) of some length, or a long description.
-      const plain = (h: string | null) => (h ?? '').replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim();
-      const content = it.content && plain(it.content).length >= 250 ? it.content : plain(it.summary).length >= 1000 ? it.summary : null;
-      if (content) {
-        yield { kind: 'job', source: src, job: { article: base, mode: 'fragment', html: content, hints, hintProvenance, provenance: { text: `${feed.kind} item ${content === it.content ? 'content' : 'description'}` } } };
-        continue;
+    const started: Promise<Item[]>[] = [];
+    for (let k = 0; k < tasks.length; k++) {
+      while (started.length < Math.min(tasks.length, k + FETCH_AHEAD)) {
+        const n = started.length;
+        started.push(tasks[n]().catch((e: unknown): Item[] => [{ kind: 'error', source: `${source}#${n + 1}`, reason: reason(e) }]));
       }
-      if (it.link && /^https?:\/\//i.test(it.link)) {
-        if (ctx.known(it.link)) {
-          yield { kind: 'duplicate', source: src };
-          continue;
-        }
-        yield* fromUrl(it.link, ctx, { hints, hintProvenance, source: src, id: base.id });
-        continue;
-      }
-      const summary = it.content || it.summary || '';
-      if (summary.trim()) {
-        yield { kind: 'job', source: src, job: { article: base, mode: 'fragment', html: summary, hints, hintProvenance, provenance: { text: `${feed.kind} item summary (no link to follow)` } } };
-      } else yield { kind: 'error', source: src, reason: 'feed item has no content, summary or link' };
+      yield* await started[k];
     }
   })();
 }

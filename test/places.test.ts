@@ -143,6 +143,14 @@ test('eventPlace: the locative place in the event clause, the place before the t
   assert.equal(eventPlace(doc, ref('talks'))?.name, 'Istanbul');
   assert.equal(eventPlace(doc, ref('agreed'))?.name, 'Istanbul');
   assert.equal(eventPlace(doc, ref('praised')), null, 'a country as object is no event place');
+  const d2 = placesDoc('The leaders of Britain and Italy held a call. Trump spoke to end the war in Ukraine.');
+  const r2 = (word: string) => {
+    const i = d2.text.indexOf(word);
+    const s = d2.sentences.find((x) => x.start <= i && i < x.end)!;
+    return { sentence: s.i, trigger: { start: i, end: i + word.length }, clause: { start: s.start, end: s.end } };
+  };
+  assert.equal(eventPlace(d2, r2('held')), null, 'a subject\'s country is not where a verb happened');
+  assert.equal(eventPlace(d2, r2('spoke')), null, '"the war in Ukraine" places the war, not the speaking');
 });
 
 test('bad input never crashes: empty text, odd unicode, no published date', () => {

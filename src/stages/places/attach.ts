@@ -17,6 +17,8 @@ interface ToponymRef {
 }
 
 const EVENT_LOCATIVE = new Set(['in', 'at', 'near', 'outside', 'inside', 'across', 'throughout', 'into', 'within', 'to']);
+/** Nouns whose own place phrase says nothing about where the event happened: "the war in Ukraine", "the embassy in Moscow". */
+const NOUN_HEADS = new Set(['war', 'wars', 'conflict', 'crisis', 'fighting', 'situation', 'invasion', 'occupation', 'people', 'citizens', 'residents', 'refugees', 'embassy', 'embassies', 'ambassador', 'envoy', 'minister', 'president', 'leader', 'leaders', 'government', 'forces', 'troops', 'ceasefire', 'peace', 'violence', 'presence', 'operations', 'interests', 'allies', 'counterpart', 'counterparts', 'community', 'communities', 'election', 'elections', 'economy', 'markets']);
 
 function toEventPlace(p: Place): EventPlace {
   return { place: p.id, name: p.name, country: p.country, lat: p.lat, lon: p.lon, start: p.start, end: p.end };
@@ -36,7 +38,11 @@ export function eventPlace(doc: Doc, ref: ClauseRef): EventPlace | null {
     if (!r) return null;
     let j = r.tokenStart - 1;
     while (j >= 0 && (tokens[j].norm === 'the' || (tokens[j].cap && tokens[j].pos === 'PROPN')) && r.tokenStart - j < 3) j--;
-    return j >= 0 && tokens[j].sentence === ref.sentence ? tokens[j].norm : null;
+    if (j < 0 || tokens[j].sentence !== ref.sentence) return null;
+    // "the war in Ukraine": the phrase belongs to a noun that is not the trigger.
+    const head = j > 0 ? tokens[j - 1] : null;
+    if (head && head.sentence === ref.sentence && NOUN_HEADS.has(head.norm) && head.start !== ref.trigger.start) return null;
+    return tokens[j].norm;
   };
   let best: Place | null = null;
   let bestScore = -Infinity;
@@ -50,7 +56,7 @@ export function eventPlace(doc: Doc, ref: ClauseRef): EventPlace | null {
       // "the Istanbul talks": the place right before the trigger noun.
       const r = byId.get(p.id);
       const trig = r ? tokens[r.tokenEnd] : undefined;
-      if (trig && trig.start === ref.trigger.start) score += 3;
+      if (trig && trig.start === ref.trigger.start && trig.pos === 'NOUN') score += 3;
       else continue;
     }
     if (after) score += 0.5;

@@ -512,6 +512,27 @@ function run(doc: Doc): void {
     if (!dup) cands.push(q);
   }
 
+  // ---- 2b. A quote paragraph with no attribution after a paragraph that ends in attributed speech
+  // ("Smith said the plan had failed.¶“It was never going to work.”"): the same speaker, implied.
+  {
+    const ordered = cands.filter((c) => c.kind !== 'partial').sort((x, y) => x.start - y.start);
+    const paraOf = (c: Cand) => (c.mark ? c.mark.line : doc.sentences[c.sentence]?.paragraph ?? -1);
+    for (let n = 1; n < ordered.length; n++) {
+      const c = ordered[n];
+      if (c.kind !== 'direct' || c.cue || c.punctCue || c.from || !c.mark || c.mark.open !== lineStartOf(text, c.mark.open)) continue;
+      const prev = ordered[n - 1];
+      if (paraOf(prev) !== c.mark.line - 1 || !(prev.speaker || prev.from)) continue;
+      // nothing after the previous attribution but the end of its paragraph
+      const rest = cx.tokenAt(prev.end);
+      let other = false;
+      for (let k = rest; k < T.length && T[k].start < c.mark.open; k++) if (cx.cueAt[k] && cx.inside[k] < 0 && k !== prev.cue?.i) other = true;
+      if (other) continue;
+      c.from = prev.from ?? prev;
+      c.rule = 'quotes/next-paragraph';
+      c.confidence = 0.5;
+    }
+  }
+
   // ---- 3. Partial quotes inside reported speech take its speaker
   for (const c of cands) {
     if (c.kind !== 'partial' || c.cue) continue;

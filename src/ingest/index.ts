@@ -136,6 +136,7 @@ export async function ingest(inputs: string[], opts: IngestOptions = {}): Promis
         canonicalUrl: r.canonicalUrl,
         source: item.source,
         docJson: r.json,
+        storySig: r.storySig,
       });
       if (put.duplicate) s.duplicates++;
       else s.stored++;

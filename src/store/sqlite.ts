@@ -446,7 +446,7 @@ export class SqliteStore implements Store {
     }
 
     const json = opts.docJson ?? JSON.stringify(doc);
-    const sig = doc.events.length ? storySignature(article.text).minhash : null;
+    const sig = doc.events.length ? (opts.storySig ?? storySignature(article.text).minhash) : null;
     const info = st.artPut.run(
       article.id ?? doc.article.id ?? null,
       article.url ?? null,

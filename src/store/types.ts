@@ -162,6 +162,8 @@ export interface PutOptions {
   source?: string | null;
   /** JSON.stringify(doc) when the caller already has it (saves a second serialisation). */
   docJson?: string;
+  /** storySignature(article.text).minhash (src/dedupe) when computed elsewhere (a worker thread). */
+  storySig?: number[] | null;
 }
 
 export interface ArticleFilter {

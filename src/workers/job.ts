@@ -7,6 +7,7 @@ import type { Article, CodedDocument } from '../document.js';
 import { isUserError } from '../errors.js';
 import { normalizeDate } from '../normalize.js';
 import { blockText, extractHtml, parseHtml } from '../ingest/html.js';
+import { storySignature } from '../dedupe/index.js';
 
 export type Coder = (article: Article) => CodedDocument;
 
@@ -28,7 +29,7 @@ export interface Job {
 }
 
 export type JobResult =
-  | { seq: number; ok: true; article: Article; provenance: Record<string, string>; canonicalUrl: string | null; json: string }
+  | { seq: number; ok: true; article: Article; provenance: Record<string, string>; canonicalUrl: string | null; json: string; storySig: number[] | null }
   | { seq: number; ok: false; reason: string };
 
 const FIELDS = ['title', 'published', 'outlet', 'language'] as const;
@@ -85,7 +86,9 @@ export function runJob(job: Job, coder: Coder): JobResult {
     }
     for (const f of ['title', 'outlet', 'url', 'id', 'language'] as const) if (a[f] === null || a[f] === '') delete a[f];
     const doc = coder(a);
-    return { seq: job.seq, ok: true, article: a, provenance: prov, canonicalUrl, json: JSON.stringify(doc) };
+    // The near-reprint signature dedupe needs, computed here rather than on the single writer thread.
+    const storySig = doc.events.length ? storySignature(a.text).minhash : null;
+    return { seq: job.seq, ok: true, article: a, provenance: prov, canonicalUrl, json: JSON.stringify(doc), storySig };
   } catch (e) {
     const msg = isUserError(e) ? (e as Error).message.replace(/^dyad: /, '') : `internal error while coding: ${(e as Error).message}`;
     return { seq: job.seq, ok: false, reason: msg };

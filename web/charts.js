@@ -109,7 +109,7 @@ export function drawTimeline(el, rawPoints, onPick) {
   const { bucket, points, hidden } = rebucket(rawPoints);
   if (!points.length) return empty(el, 'No dated events for these filters'), { bucket, hidden };
   clear(el);
-  const W = width(el, 1000), H = 230, m = { l: 44, r: 48, t: 12, b: 28 };
+  const W = width(el, 1000), H = 230, m = { l: 56, r: 48, t: 12, b: 28 };
   const iw = W - m.l - m.r, ih = H - m.t - m.b;
   const up = points.map((p) => p.quad1 + p.quad2), down = points.map((p) => p.quad3 + p.quad4);
   const maxUp = Math.max(1, ...up), maxDown = Math.max(1, ...down);
@@ -127,8 +127,10 @@ export function drawTimeline(el, rawPoints, onPick) {
   };
   ticks(maxUp, 1);
   ticks(maxDown, -1);
-  svg.append(s('text', { x: m.l + 4, y: m.t + 10, class: 'axis strong', text: '↑ cooperation' }));
-  svg.append(s('text', { x: m.l + 4, y: H - m.b - 4, class: 'axis strong', text: '↓ conflict' }));
+  // Half labels, rotated in the left margin beside the tick numbers.
+  const upMid = (m.t + zeroY) / 2, downMid = (zeroY + H - m.b) / 2;
+  svg.append(s('text', { x: 0, y: 0, transform: `translate(12,${upMid.toFixed(1)}) rotate(-90)`, 'text-anchor': 'middle', class: 'axis strong', text: zeroY - m.t > 60 ? 'cooperation' : 'coop.' }));
+  svg.append(s('text', { x: 0, y: 0, transform: `translate(12,${downMid.toFixed(1)}) rotate(-90)`, 'text-anchor': 'middle', class: 'axis strong', text: H - m.b - zeroY > 50 ? 'conflict' : 'confl.' }));
   points.forEach((p, i) => {
     const w = Math.max(1, Math.min(48, bw - (bw > 6 ? 2 : 0.5))), x = m.l + i * bw + (bw - w) / 2;
     const g = s('g', { class: 'bar', dataset: { period: p.period } });

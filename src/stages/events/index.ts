@@ -71,6 +71,8 @@ export function codeEvents(doc: Doc): void {
   if (!tokens.length || !doc.sentences.length) return;
   const dict = loadCameo();
   if (!AID_PREPS.size) AID_PREPS = new Set([...dict.cues.targetPrep, 'for', 'from']);
+  // "rejected calls by Belarus's rulers", "dismissed an appeal from the president"
+  if (!REJECT_PREPS.size) REJECT_PREPS = new Set([...dict.cues.targetPrep, 'by', 'from']);
   const { at, npEndAt } = buildIndex(doc);
   const used = new Uint8Array(tokens.length);
   let groupN = 0;
@@ -116,6 +118,11 @@ export function codeEvents(doc: Doc): void {
             }
           }
           used[v] = 1;
+          // the complement belongs to the event's span, so its object can still be the target
+          if (!m.tokens.includes(v)) {
+            m.tokens.push(v);
+            if (v > m.last) m.last = v;
+          }
         }
       }
       matches.push(m);
@@ -148,6 +155,7 @@ const ADJ_PREPS = new Set(['to', 'with', 'of', 'about', 'in', 'on']);
 const LOCATION_TARGET = new Set(['03', '04', '07', '08', '09', '16', '18', '19', '20']);
 const LOCATION_PREPS = new Set(['in', 'into', 'from', 'at', 'inside', 'across', 'near', 'to']);
 let AID_PREPS = new Set<string>();
+let REJECT_PREPS = new Set<string>();
 
 function clauseOf(c: Ctx, tk: Token): ClauseRef {
   const sent = c.doc.sentences[tk.sentence];
@@ -161,8 +169,9 @@ function hasObject(c: Ctx, m: Match): boolean {
 
 /** The infinitive or gerund complement of a match ("agreed to exchange", "accused X of sending"), or -1. */
 function complementVerb(c: Ctx, m: Match): number {
-  for (let k = m.last + 1; k < Math.min(c.sentEnd, m.last + 7); k++) {
+  for (let k = m.anchor + 1; k < Math.min(c.sentEnd, m.anchor + 8); k++) {
     const t = c.tokens[k];
+    if (c.used[k] && !m.tokens.includes(k)) return -1;
     if (t.text === ',' || t.text === ';' || t.text === '.') return -1;
     if ((t.norm === 'to' || t.norm === 'of' || t.norm === 'for') && k + 1 < c.sentEnd) {
       let j = k + 1;
@@ -219,7 +228,7 @@ function argumentsFor(c: Ctx, dict: CameoDictionary, m: Match, subjectOf: (v: nu
       src = subj;
       const tell = !!e.weak && c.tokens[m.anchor].lemma === 'tell';
       const root = e.code.slice(0, 2);
-      const preps = e.weak ? WEAK_PREPS : root === '03' || root === '07' || root === '02' || root === '10' ? AID_PREPS : c.cues.targetPrep;
+      const preps = e.weak ? WEAK_PREPS : root === '03' || root === '07' || root === '02' || root === '10' ? AID_PREPS : root === '12' || root === '11' ? REJECT_PREPS : c.cues.targetPrep;
       const self = subj ? new Set(subj.mentions.map((x) => x.actor)) : undefined;
       // "demanded that the US cancel …", "urged that Russia …": the embedded subject is the target
       tgt = findObject(c, m.anchor + 1, skip, preps, !e.weak || tell, true, self, root === '02' || root === '10');

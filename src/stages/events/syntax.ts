@@ -314,10 +314,11 @@ export function findObject(c: Ctx, from: number, skip: Set<number>, preps: Set<s
       continue;
     }
     const m = c.at[k];
+    if (m && overlaps(m, skip)) { k = Math.max(k, m.tokenEnd - 1); continue; } // a mention the pattern itself matched ("a new military offensive")
     if (m) {
       // "offered its troops": a possessive pronoun is a determiner; the source itself is not its own target
       if ((m.possessive && (!allowPossessive || m.how === 'pronoun')) || exclude?.has(m.actor)) { k = Math.max(k, m.tokenEnd - 1); continue; }
-      if ((lastPrep === null && allowDirect && !sawNoun) || (lastPrep !== null && preps.has(lastPrep) && (!sawNoun || !allowDirect || lastPrep === 'with' || lastPrep === 'to' || lastPrep === 'for'))) {
+      if ((lastPrep === null && allowDirect && !sawNoun) || (lastPrep !== null && preps.has(lastPrep) && (!sawNoun || !allowDirect || lastPrep === 'with' || lastPrep === 'to' || lastPrep === 'for' || lastPrep === 'by' || lastPrep === 'from'))) {
         const how: Arg['how'] = lastPrep ? (lastPrep === 'between' ? 'between' : 'prep') : 'object';
         return { mentions: coordinated(c, m, 'right'), how, confidence: lastPrep || !sawNoun ? 1 : 0.8 };
       }
@@ -351,6 +352,11 @@ export function findObject(c: Ctx, from: number, skip: Set<number>, preps: Set<s
     }
   }
   return null;
+}
+
+function overlaps(m: ActorMention, skip: Set<number>): boolean {
+  for (let k = m.tokenStart; k < m.tokenEnd; k++) if (skip.has(k)) return true;
+  return false;
 }
 
 /** The agent of a passive: the first mention after "by" in the clause. */

@@ -18,7 +18,7 @@ interface ToponymRef {
 
 const EVENT_LOCATIVE = new Set(['in', 'at', 'near', 'outside', 'inside', 'across', 'throughout', 'into', 'within', 'to']);
 /** Nouns whose own place phrase says nothing about where the event happened: "the war in Ukraine", "the embassy in Moscow". */
-const NOUN_HEADS = new Set(['war', 'wars', 'conflict', 'crisis', 'fighting', 'situation', 'invasion', 'occupation', 'people', 'citizens', 'residents', 'refugees', 'embassy', 'embassies', 'ambassador', 'envoy', 'minister', 'president', 'leader', 'leaders', 'government', 'forces', 'troops', 'ceasefire', 'peace', 'violence', 'presence', 'operations', 'interests', 'allies', 'counterpart', 'counterparts', 'community', 'communities', 'election', 'elections', 'economy', 'markets']);
+const NOUN_HEADS = new Set(['war', 'wars', 'conflict', 'crisis', 'fighting', 'situation', 'invasion', 'occupation', 'people', 'citizens', 'residents', 'refugees', 'embassy', 'embassies', 'ambassador', 'envoy', 'minister', 'president', 'leader', 'leaders', 'government', 'forces', 'troops', 'ceasefire', 'peace', 'violence', 'presence', 'operations', 'interests', 'allies', 'counterpart', 'counterparts', 'community', 'communities', 'election', 'elections', 'economy', 'markets', 'talks', 'meeting', 'meetings', 'summit', 'negotiations', 'deal', 'agreement', 'attack', 'attacks', 'strike', 'strikes', 'bombing']);
 
 function toEventPlace(p: Place): EventPlace {
   return { place: p.id, name: p.name, country: p.country, lat: p.lat, lon: p.lon, start: p.start, end: p.end };

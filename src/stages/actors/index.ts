@@ -249,24 +249,24 @@ function parseMod(ctx: Ctx, i: number, end: number, allowPerson: boolean): Mod |
   let e = a.e;
   const poss = isPoss(ctx, e);
   const mk = (m: Omit<Mod, 's' | 'e' | 'possessive'>): Mod => ({ s, e: poss ? e + 1 : e, possessive: poss, ...m });
-  const org = h.find((x) => x.kind === 'org');
+  const org = hitOf(a, K.org);
   if (org) {
     const o = ctx.lx.orgs.get(org.ref)!;
     return mk({ country: o.country, orgCode: o.code, type: o.type, kind: 'org', ref: o.id, name: o.name });
   }
-  const seat = h.find((x) => x.kind === 'seat');
+  const seat = hitOf(a, K.seat);
   if (seat) {
     const c = ctx.lx.countries.get(seat.ref)!;
     return mk({ country: c.id, orgCode: null, type: seat.type ?? 'GOV', kind: 'seat', ref: c.id, name: c.name });
   }
-  const ctry = h.find((x) => x.kind === 'country' || x.kind === 'adj');
+  const ctry = hitOf(a, K.country | K.adj);
   if (ctry) {
     if (s !== i && ctry.kind === 'adj') s = i; // "the Russian" — the article belongs to the phrase
     const c = ctx.lx.countries.get(ctry.ref)!;
-    const adj = ctry.kind === 'adj' && !h.some((x) => x.kind === 'country');
+    const adj = ctry.kind === 'adj' && !(a.mask & K.country);
     return mk({ country: c.id, orgCode: null, type: null, kind: c.kind === 'region' ? 'region' : 'country', ref: c.id, name: c.name, adj });
   }
-  const cap = h.find((x) => x.kind === 'capital');
+  const cap = hitOf(a, K.capital);
   if (cap) {
     const c = ctx.lx.countries.get(cap.ref)!;
     return mk({ country: c.id, orgCode: null, type: 'GOV', kind: 'capital', ref: c.id, name: c.name });
@@ -318,7 +318,7 @@ interface NameSpan {
 function personAt(ctx: Ctx, i: number, end: number): NameSpan | null {
   if (i >= end || ctx.used[i]) return null;
   let s = i;
-  if (HONORIFICS.has(ctx.keys[i].replace(/\.$/, '')) && ctx.toks[i].cap && i + 1 < end) i++;
+  if (HONORIFICS.has(ctx.keys[i]) && ctx.toks[i].cap && i + 1 < end) i++;
   const a = ctx.atoms[i];
   const ph = hitOf(a, K.person);
   if (a && ph) return { s, e: a.e, person: ctx.lx.people.get(ph.ref)!, how: 'name' };
@@ -867,7 +867,7 @@ function single(ctx: Ctx, i: number, end: number): number | null {
   let s = i;
   let k = i;
   // "Mr Blair", "Sheikh Tamim": an honorific before a known name or surname
-  if (HONORIFICS.has(ctx.keys[i].replace(/\.$/, '')) && ctx.toks[i].cap && i + 1 < end) {
+  if (HONORIFICS.has(ctx.keys[i]) && ctx.toks[i].cap && i + 1 < end) {
     const an = ctx.atoms[i + 1];
     const ph = hitOf(an, K.person);
     const sh = an?.hits.filter((h) => h.kind === 'surname') ?? [];
@@ -886,7 +886,7 @@ function single(ctx: Ctx, i: number, end: number): number | null {
   const h = a.hits;
   const withThe = k > s;
   // persons
-  const ph = h.find((x) => x.kind === 'person');
+  const ph = hitOf(a, K.person);
   if (ph && !withThe) {
     const p = ctx.lx.people.get(ph.ref)!;
     const pa = personActor(ctx, p, false);
@@ -894,7 +894,7 @@ function single(ctx: Ctx, i: number, end: number): number | null {
     markUsed(ctx, k, e);
     return e;
   }
-  const org = h.find((x) => x.kind === 'org');
+  const org = hitOf(a, K.org);
   if (org) {
     const o = ctx.lx.orgs.get(org.ref)!;
     if (inWire(ctx, k, e)) return e;
@@ -911,7 +911,7 @@ function single(ctx: Ctx, i: number, end: number): number | null {
     markUsed(ctx, s, e);
     return e;
   }
-  const seat = h.find((x) => x.kind === 'seat');
+  const seat = hitOf(a, K.seat);
   if (seat) {
     if (CAPITAL_LOC_PREP.has(prevWord(ctx, k))) return e;
     const c = ctx.lx.countries.get(seat.ref)!;
@@ -931,7 +931,7 @@ function single(ctx: Ctx, i: number, end: number): number | null {
   }
   if (withThe && !h.some((x) => x.kind === 'country' || x.kind === 'demonym')) return null;
   if (!withThe) s = k;
-  const ctry = h.find((x) => x.kind === 'country');
+  const ctry = hitOf(a, K.country);
   if (ctry) {
     const c = ctx.lx.countries.get(ctry.ref)!;
     // "in Ukraine" is a place; "Ukraine accused" / "invasion of Ukraine" are actors.
@@ -951,7 +951,7 @@ function single(ctx: Ctx, i: number, end: number): number | null {
     markUsed(ctx, s, e);
     return e;
   }
-  const dem = h.find((x) => x.kind === 'demonym');
+  const dem = hitOf(a, K.demonym);
   if (dem && (a.e - k > 0) && /s$/i.test(ctx.toks[e - 1].text) || (dem && withThe)) {
     const c = ctx.lx.countries.get(dem!.ref)!;
     const actor = getActor(ctx, `c:${c.id}`, () => ({
@@ -967,7 +967,7 @@ function single(ctx: Ctx, i: number, end: number): number | null {
     return e;
   }
   if (withThe) return null;
-  const cap = h.find((x) => x.kind === 'capital');
+  const cap = hitOf(a, K.capital);
   if (cap) {
     if (CAPITAL_LOC_PREP.has(prevWord(ctx, k))) return e;
     // "Moscow region", "Kyiv Post": a capital modifying a proper noun or place noun is not the government
@@ -987,7 +987,7 @@ function single(ctx: Ctx, i: number, end: number): number | null {
     markUsed(ctx, s, e);
     return e;
   }
-  const adj = h.find((x) => x.kind === 'adj');
+  const adj = hitOf(a, K.adj);
   if (adj && e < end && (ctx.toks[e].pos === 'NOUN' || ctx.toks[e].pos === 'PROPN' || ctx.toks[e].pos === 'ADJ')) {
     const c = ctx.lx.countries.get(adj.ref)!;
     const region = c.kind === 'region';
@@ -1026,7 +1026,7 @@ function unknownName(ctx: Ctx, i: number, end: number): number | null {
   const sIdx = t[i].sentence;
   const sent = ctx.doc.sentences[sIdx];
   let k = i;
-  if (HONORIFICS.has(ctx.keys[k].replace(/\.$/, '')) && k + 1 < end) k++;
+  if (HONORIFICS.has(ctx.keys[k]) && k + 1 < end) k++;
   const a = ctx.atoms[k];
   const given = !!hitOf(a, K.given);
   if (a && blocking(ctx, k)) return null;
@@ -1131,7 +1131,7 @@ function laterSurnames(ctx: Ctx): void {
       }
     }
     // "Mr Blunkett" / "Ms Kelly": honorific + one capitalised word
-    const honor = HONORIFICS.has(ctx.keys[i].replace(/\.$/, '')) && i + 1 < end && !ctx.used[i + 1] && t[i + 1].cap && /^[A-Z][\p{L}'’-]*$/u.test(t[i + 1].text);
+    const honor = HONORIFICS.has(ctx.keys[i]) && i + 1 < end && !ctx.used[i + 1] && t[i + 1].cap && /^[A-Z][\p{L}'’-]*$/u.test(t[i + 1].text);
     const j = honor ? i + 1 : i;
     const u = ctx.unknownSurnames.get(ctx.keys[j]);
     if (u && (honor || t[j].pos === 'PROPN') && !(j + 1 < end && t[j + 1].cap && t[j + 1].pos === 'PROPN')) {

@@ -48,7 +48,9 @@ interface Candidate {
   date: EventDate | null | undefined;
 }
 
-function buildIndex(doc: Doc): Pick<Ctx, 'at' | 'npEndAt'> {
+function buildIndex(doc: Doc): Pick<Ctx, 'at' | 'npEndAt' | 'groups'> {
+  const groups = new Map<string, ActorMention[]>();
+  for (const m of doc.mentions) if (m.group) (groups.get(m.group) ?? groups.set(m.group, []).get(m.group)!).push(m);
   const n = doc.tokens.length;
   const at: (ActorMention | undefined)[] = new Array(n);
   const npEndAt: (ActorMention[] | undefined)[] = new Array(n);
@@ -63,7 +65,7 @@ function buildIndex(doc: Doc): Pick<Ctx, 'at' | 'npEndAt'> {
     const e = m.tokenEnd - 1;
     (npEndAt[e] ??= []).push(m);
   }
-  return { at, npEndAt };
+  return { at, npEndAt, groups };
 }
 
 export function codeEvents(doc: Doc): void {
@@ -73,11 +75,12 @@ export function codeEvents(doc: Doc): void {
   if (!AID_PREPS.size) AID_PREPS = new Set([...dict.cues.targetPrep, 'for', 'from']);
   // "rejected calls by Belarus's rulers", "dismissed an appeal from the president"
   if (!REJECT_PREPS.size) REJECT_PREPS = new Set([...dict.cues.targetPrep, 'by', 'from']);
-  const { at, npEndAt } = buildIndex(doc);
+  const { at, npEndAt, groups } = buildIndex(doc);
+  quoteIndex = quotesByStart(doc);
   const used = new Uint8Array(tokens.length);
   let groupN = 0;
   for (const sent of doc.sentences) {
-    const c: Ctx = { doc, tokens, cues: dict.cues, at, npEndAt, sentStart: sent.tokenStart, sentEnd: sent.tokenEnd, used };
+    const c: Ctx = { doc, tokens, cues: dict.cues, at, npEndAt, groups, sentStart: sent.tokenStart, sentEnd: sent.tokenEnd, used };
     const subjCache = new Map<number, Arg | null>();
     const subjectOf = (verb: number): Arg | null => {
       if (subjCache.has(verb)) return subjCache.get(verb)!;
@@ -387,8 +390,23 @@ function nounArgs(c: Ctx, m: Match, subjectOf: (v: number) => Arg | null): NounA
   return { src, tgt, npStart };
 }
 
-function quoteAt(doc: Doc, pos: number): Quote | null {
-  for (const q of doc.quotes) if (q.kind !== 'indirect' && pos >= q.start && pos < q.end) return q;
+/** Direct and partial quotes sorted by start, for a binary search per trigger. */
+let quoteIndex: Quote[] = [];
+function quotesByStart(doc: Doc): Quote[] {
+  return doc.quotes.filter((q) => q.kind !== 'indirect').sort((a, b) => a.start - b.start);
+}
+
+function quoteAt(_doc: Doc, pos: number): Quote | null {
+  const qs = quoteIndex;
+  let lo = 0;
+  let hi = qs.length - 1;
+  let best = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (qs[mid].start <= pos) { best = mid; lo = mid + 1; } else hi = mid - 1;
+  }
+  // quotes do not nest in practice; check a few before the last one starting at or before pos
+  for (let k = best; k >= 0 && k > best - 4; k--) if (pos >= qs[k].start && pos < qs[k].end) return qs[k];
   return null;
 }
 

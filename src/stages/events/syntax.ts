@@ -17,6 +17,8 @@ export interface Ctx {
   sentEnd: number;
   /** Tokens consumed by an event pattern. */
   used: Uint8Array;
+  /** Compound group id → its member mentions. */
+  groups: Map<string, ActorMention[]>;
 }
 
 export interface Arg {
@@ -90,7 +92,7 @@ export function coordinated(c: Ctx, m: ActorMention, dir: 'left' | 'right' | 'bo
     return true;
   };
   seen.add(`a:${m.actor}`);
-  if (m.group) for (const x of c.doc.mentions) if (x.group === m.group && x.sentence === m.sentence) add(x);
+  if (m.group) for (const x of c.groups.get(m.group) ?? []) if (x.sentence === m.sentence) add(x);
   if (dir !== 'right') {
     let cur = m;
     for (let guard = 0; guard < 8; guard++) {

@@ -747,7 +747,7 @@ function rolePhrase(ctx: Ctx, i: number, end: number): number | null {
     const rc = roleCode(m, role, former);
     const roleText = textOf(ctx, k, roleE);
     const modText = textOf(ctx, m.s, m.possessive ? m.e - 1 : m.e).replace(/^the /i, '');
-    const name = mods.length ? `${modText}${m.possessive ? "'s" : ''} ${roleText}` : `${roleText} ${ctx.keys[roleE]} ${modText}`;
+    const name = mods.length ? `${modText}${m.possessive ? "'s" : ''} ${roleText}` : allMods.length === 1 ? textOf(ctx, k, npE) : `${roleText} ${ctx.keys[roleE]} ${modText}`;
     const actor = getActor(ctx, `r:${rc.code ?? m.name}:${role.id}:${kind}`, () => ({
       name,
       code: rc.code,

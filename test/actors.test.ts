@@ -185,6 +185,10 @@ test('actors: organisation roles, anonymous plural sources and standalone groups
   assert.deepEqual(codesOf(d, 'Protesters in Niamey'), ['NERCVL']);
   assert.deepEqual(codesOf(d, 'police'), ['NERCOP'], 'a bare group takes the country named in its sentence');
   assert.ok(!d.mentions.some((m) => m.text === 'people'), 'generic nouns are not actors');
+  const p = run('Republican senators objected. Sen. Marco Rubio spoke, said Jennifer Palmieri.', '2016-03-01');
+  assert.deepEqual(codesOf(p, 'Republican senators'), ['USALEG'], 'a party + a typed role: country + the role type');
+  assert.deepEqual(codesOf(p, 'Sen. Marco Rubio'), ['USALEG']);
+  assert.equal(p.actors.get(mention(p, 'Jennifer Palmieri').actor)!.kind, 'person');
 });
 
 test('coref: pronouns and role anaphors', () => {

@@ -410,11 +410,19 @@ function personCode(ctx: Ctx, p: PersonEntry, former = false): CodeChoice {
   };
 }
 
+function orgKindOf(id: string): string | null {
+  return actorLexicon().orgs.get(id)?.kind ?? null;
+}
+
 /** The code for a role with modifiers: org roles take the org's code; else country + type. */
 function roleCode(m: Mod | null, role: RoleEntry | null, former: boolean): { code: string | null; country: string | null; type: string | null } {
   let type = role ? (role.inherit ? null : role.type) : null;
   if (former) type = 'ELI';
   if (!m) return { code: null, country: null, type };
+  if (m.orgCode && m.kind === 'org' && m.country && type && role && !role.inherit && !role.leader && orgKindOf(m.ref) === 'organisation') {
+    // a party or national body + a typed role: "Republican senators" → USALEG, "Labour MP" → GBRLEG
+    return { code: m.country + type, country: m.country, type };
+  }
   if (m.orgCode) {
     // A role of an organisation is the organisation (NATO leaders → IGOWSTNAT), unless the org is a
     // national body and the role says more (a Pentagon spokesman stays USAMIL).
@@ -1033,7 +1041,7 @@ function unknownName(ctx: Ctx, i: number, end: number): number | null {
   const e = capRun(ctx, k, end);
   if (e - k < 2 && !(e - k === 1 && k > i)) return null;
   if (e - k > 4) return null;
-  const speech = e < end && SPEECH_AFTER.has(ctx.keys[e]);
+  const speech = (e < end && SPEECH_AFTER.has(ctx.keys[e])) || (i > sent.tokenStart && SPEECH_AFTER.has(ctx.keys[i - 1])) || (i > sent.tokenStart + 1 && ctx.keys[i - 2] === 'according' && ctx.keys[i - 1] === 'to');
   const apposition = e + 1 < end && ctx.keys[e] === ',' && (DETS.has(ctx.keys[e + 1]) || hitOf(ctx.atoms[e + 1], K.adj | K.role | K.country));
   const honor = k > i;
   // "Mr Blunkett": a bare surname after an honorific waits for the surname pass (the full name may come later)

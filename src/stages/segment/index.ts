@@ -65,6 +65,25 @@ function verbForm(norm: string, lemma: string, pos: string, irregular: Map<strin
   return 'VB';
 }
 
+/**
+ * wink's lemmatiser is the costliest part of tagging (about as much as tokenising and POS together,
+ * measured over BBC articles). A lemma depends only on the word as written and its POS, so lemmas
+ * are cached per process by (POS, surface form); vocabulary is Zipfian, so after a few hundred
+ * articles nearly every token is a Map hit. The cache is capped so memory stays bounded.
+ */
+const lemmaCache = new Map<string, string>();
+const LEMMA_CACHE_MAX = 250_000;
+type WinkTokens = { itemAt(k: number): { out(f: unknown): string } };
+function lemmaOf(toks: WinkTokens, k: number, pos: string, value: string, norm: string): string {
+  const key = pos + ' ' + value;
+  let lemma = lemmaCache.get(key);
+  if (lemma === undefined) {
+    lemma = (toks.itemAt(k).out(wink().its.lemma) || norm).toLowerCase();
+    if (lemmaCache.size < LEMMA_CACHE_MAX) lemmaCache.set(key, lemma);
+  }
+  return lemma;
+}
+
 export function segment(doc: Doc): void {
   const text = doc.text;
   const n = wink();
@@ -86,8 +105,7 @@ export function segment(doc: Doc): void {
     const wdoc = n.readDoc(input);
     const values = wdoc.tokens().out(its.value) as string[];
     const pos = wdoc.tokens().out(its.pos) as string[];
-    const lemmas = wdoc.tokens().out(its.lemma as never) as string[];
-    const norms = wdoc.tokens().out(its.normal) as string[];
+    const toks = wdoc.tokens();
     const base = tokens.length;
     let cursor = 0;
     for (let k = 0; k < values.length; k++) {
@@ -99,7 +117,7 @@ export function segment(doc: Doc): void {
       cursor = at + v.length;
       const surface = text.slice(start, end);
       const norm = surface.toLowerCase().replace(/’/g, "'");
-      const lemma = (lemmas[k] || norms[k] || norm).toLowerCase();
+      const lemma = lemmaOf(toks, k, pos[k], v, norm);
       tokens.push({
         i: tokens.length,
         start,

@@ -136,11 +136,37 @@ export function codeEvents(doc: Doc): void {
       if (cand) cands.push(cand);
     }
     const strong = cands.some((x) => !x.match.pattern.entry.weak);
-    for (const cand of cands) {
-      if (cand.match.pattern.entry.weak && strong) continue;
+    const kept = pruneSecondary(cands.filter((x) => !(x.match.pattern.entry.weak && strong)));
+    for (const cand of kept) {
       groupN = emit(doc, dict, sent.i, cand, groupN);
     }
   }
+}
+
+const hasSource = (x: Candidate): boolean => x.sources.length > 0 || !!x.speaker;
+const actorKey = (x: Candidate): string =>
+  (x.speaker ? [x.speaker] : x.sources.map((m) => m.actor)).sort().join(',') + '>' + x.targets.map((m) => m.actor).sort().join(',');
+
+/**
+ * One sentence usually reports one or two events; secondary candidates that add nothing cost precision:
+ * - an event with no source of its own (a participle modifier, "the besieged town") when another event
+ *   of the sentence has one;
+ * - an event noun that repeats a verb event of the sentence with the same actors ("agreed … the deal");
+ * - a generic (root-level) code when a specific code of the same root has the same actors.
+ */
+function pruneSecondary(cands: Candidate[]): Candidate[] {
+  if (cands.length < 2) return cands;
+  const anySource = cands.some(hasSource);
+  const out: Candidate[] = [];
+  for (const x of cands) {
+    if (anySource && !hasSource(x) && !x.reciprocal) continue;
+    const key = actorKey(x);
+    const isNoun = x.match.pattern.entry.pos === 'noun';
+    if (isNoun && cands.some((y) => y !== x && y.match.pattern.entry.pos !== 'noun' && y.code.slice(0, 2) === x.code.slice(0, 2) && actorKey(y) === key)) continue;
+    if (x.code.length === 3 && x.code.endsWith('0') && cands.some((y) => y !== x && y.code !== x.code && y.code.startsWith(x.code.slice(0, 2)) && actorKey(y) === key)) continue;
+    out.push(x);
+  }
+  return out.length ? out : cands;
 }
 
 /** Is the noun at k the object of a preposition ("among the topics")? */

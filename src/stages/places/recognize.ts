@@ -87,25 +87,50 @@ function form(g: Gazetteer, code: number): { text: string; cs: boolean; kind: Su
   return { text: f, cs: s.cs, kind: s.kind, entry: s.entry };
 }
 
+interface Prepared { text: string; len: number; cs: boolean; kind: SurfaceKind; entry: number }
+/** Index key → its surfaces' comparable forms, longest first (stable: equal lengths keep index order). */
+const prepared = new Map<string, Prepared[]>();
+function preparedFor(g: Gazetteer, key: string, codes: number[]): Prepared[] {
+  let list = prepared.get(key);
+  if (list === undefined) {
+    list = codes.map((code) => {
+      const s = form(g, code);
+      return { text: s.text, len: s.text.length, cs: s.cs, kind: s.kind, entry: s.entry };
+    });
+    list.sort((a, b) => b.len - a.len);
+    prepared.set(key, list);
+  }
+  return list;
+}
+
 function lookup(g: Gazetteer, text: string, tokens: Token[], t: number): Match | null {
   const tk = tokens[t];
   const start = tk.start;
   // Fast path: the token itself is the first word (most tokens); else the first word of the text there.
-  let codes = g.index.get(tk.norm);
+  let key: string | undefined = tk.norm;
+  let codes = g.index.get(key);
   if (!codes) {
     if (/^[a-z]+$/.test(tk.norm)) return null;
-    const key = firstWordKey(text.slice(start, start + 40));
-    if (!key) return null;
-    codes = g.index.get(key) ?? (key.endsWith('.') ? g.index.get(key.slice(0, -1)) : undefined);
+    const k = firstWordKey(text.slice(start, start + 40));
+    if (!k) return null;
+    key = k;
+    codes = g.index.get(k);
+    if (!codes && k.endsWith('.')) {
+      key = k.slice(0, -1);
+      codes = g.index.get(key);
+    }
     if (!codes) return null;
   }
+  // Surfaces longest first: the first that matches fixes the length and kind; equal-length ones of that kind add entries.
+  const list = preparedFor(g, key, codes);
   let best: Match | null = null;
+  let bestLen = -1;
   let window: string | null = null;
   let lowerWindow: string | null = null;
-  for (const code of codes) {
-    const s = form(g, code);
-    const len = s.text.length;
-    if (best && len < best.end - best.start) continue;
+  for (let i = 0; i < list.length; i++) {
+    const s = list[i];
+    const len = s.len;
+    if (len < bestLen) break;
     if (window === null) {
       window = text.slice(start, start + 64).replace(/[‘’]/g, "'");
       lowerWindow = window.toLowerCase();
@@ -113,11 +138,12 @@ function lookup(g: Gazetteer, text: string, tokens: Token[], t: number): Match |
     if (s.cs ? !window.startsWith(s.text) : !lowerWindow!.startsWith(s.text)) continue;
     // The next character must not continue a word ("Parisian", "Georgians" for "Georgian").
     if (isWordChar(text[start + len])) continue;
-    if (best && len === best.end - best.start) {
+    if (best) {
       if (best.kind === s.kind && !best.entries.includes(s.entry)) best.entries.push(s.entry);
       continue;
     }
     best = { start, end: start + len, kind: s.kind, entries: [s.entry], cs: s.cs, tokenStart: t, tokenEnd: t + 1, sentence: tk.sentence };
+    bestLen = len;
   }
   if (!best) return null;
   let j = t;

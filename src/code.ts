@@ -1,5 +1,8 @@
 /** `code(article, options) → CodedDocument`: the library's main entry point. */
 import type { Article, ActorOut, CodeOptions, CodedDocument, Doc } from './document.js';
+import { newDoc } from './doc.js';
+
+export { newDoc };
 import { DyadInputError } from './errors.js';
 import { MAX_TEXT, junkRatio, looksLikeHtml, maskHtml, normalizeDate } from './normalize.js';
 import { createPipeline, type Pipeline } from './pipeline.js';
@@ -7,37 +10,6 @@ import { VERSION } from './version.js';
 
 let defaultPipeline: Pipeline | null = null;
 
-export function newDoc(article: Article, text: string, published: string | null): Doc {
-  const counters = new Map<string, number>();
-  return {
-    article,
-    text,
-    published,
-    meta: {
-      id: article.id ?? null,
-      title: article.title ?? null,
-      published,
-      url: article.url ?? null,
-      outlet: article.outlet ?? null,
-      wire: [],
-    },
-    sentences: [],
-    tokens: [],
-    actors: new Map(),
-    mentions: [],
-    times: [],
-    places: [],
-    quotes: [],
-    events: [],
-    warnings: [],
-    scratch: {},
-    nextId(prefix: string): string {
-      const n = (counters.get(prefix) ?? 0) + 1;
-      counters.set(prefix, n);
-      return `${prefix}${n}`;
-    },
-  };
-}
 
 /** Check an article object handed in by a user; throws DyadInputError naming the problem. */
 export function checkArticle(a: unknown): Article {

@@ -7,35 +7,11 @@ import { corefStage } from '../src/stages/coref/index.js';
 import { actorLexicon, activeRole, checkPerson, tokenKey } from '../src/dictionaries/actors.js';
 import type { ActorMention, Doc } from '../src/document.js';
 import { NO_SHARED, sharedFile } from './helpers.js';
+import { newDoc } from '../src/doc.js';
 
-/** A bare working document (not via code(), so these tests do not depend on the other stages). */
-function newDoc(text: string, published: string | null): Doc {
-  const counters = new Map<string, number>();
-  return {
-    article: { text },
-    text,
-    published,
-    meta: { id: null, title: null, published, url: null, outlet: null, wire: [] },
-    sentences: [],
-    tokens: [],
-    actors: new Map(),
-    mentions: [],
-    times: [],
-    places: [],
-    quotes: [],
-    events: [],
-    warnings: [],
-    scratch: {},
-    nextId(prefix: string): string {
-      const n = (counters.get(prefix) ?? 0) + 1;
-      counters.set(prefix, n);
-      return `${prefix}${n}`;
-    },
-  };
-}
 
 function run(text: string, published: string | null = '2025-05-18', coref = true): Doc {
-  const d = newDoc(text, published);
+  const d = newDoc({ text }, text, published);
   segment(d);
   actorsStage.run(d);
   if (coref) corefStage.run(d);

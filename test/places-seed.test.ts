@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, NO_SHARED, sharedFile } from './helpers.js';
-import { newDoc } from '../src/code.js';
+import { newDoc } from '../src/doc.js';
 import { createPipeline } from '../src/pipeline.js';
 import { eventPlace } from '../src/stages/places/attach.js';
 

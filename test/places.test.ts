@@ -1,7 +1,7 @@
 /** The places stage: gazetteer, recognition rules, disambiguation, metonymy, eventPlace. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { newDoc } from '../src/code.js';
+import { newDoc } from '../src/doc.js';
 import { createPipeline } from '../src/pipeline.js';
 import type { Doc, Place } from '../src/document.js';
 import { gazetteer } from '../src/stages/places/gazetteer.js';

@@ -6,27 +6,14 @@ import { join } from 'node:path';
 import { ROOT, NO_SHARED, sharedFile } from './helpers.js';
 import { segment } from '../src/stages/segment/index.js';
 import { runTime } from '../src/stages/time/index.js';
-import type { Article, Doc } from '../src/document.js';
+import type { Doc } from '../src/document.js';
+import { newDoc } from '../src/doc.js';
 
 interface Golden {
   published: string;
   times: { start: number; end: number; type: string; value: string; precision: string }[];
 }
 
-/** A bare working document (like code.ts's newDoc) without loading the whole pipeline. */
-function newDoc(article: Article, text: string, published: string | null): Doc {
-  const counters = new Map<string, number>();
-  return {
-    article, text, published,
-    meta: { id: null, title: null, published, url: null, outlet: null, wire: [] },
-    sentences: [], tokens: [], actors: new Map(), mentions: [], times: [], places: [], quotes: [], events: [], warnings: [], scratch: {},
-    nextId(prefix: string): string {
-      const n = (counters.get(prefix) ?? 0) + 1;
-      counters.set(prefix, n);
-      return `${prefix}${n}`;
-    },
-  };
-}
 
 const SEED = 'seed/000_e19648e1a2f5d8e8.txt';
 

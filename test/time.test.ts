@@ -6,21 +6,8 @@ import { runTime } from '../src/stages/time/index.js';
 import { eventDate } from '../src/stages/time/attach.js';
 import { isoWeek } from '../src/stages/time/calendar.js';
 import type { Article, Doc, TimeExpr } from '../src/document.js';
+import { newDoc } from '../src/doc.js';
 
-/** A bare working document (like code.ts's newDoc) without loading the whole pipeline. */
-function newDoc(article: Article, text: string, published: string | null): Doc {
-  const counters = new Map<string, number>();
-  return {
-    article, text, published,
-    meta: { id: null, title: null, published, url: null, outlet: null, wire: [] },
-    sentences: [], tokens: [], actors: new Map(), mentions: [], times: [], places: [], quotes: [], events: [], warnings: [], scratch: {},
-    nextId(prefix: string): string {
-      const n = (counters.get(prefix) ?? 0) + 1;
-      counters.set(prefix, n);
-      return `${prefix}${n}`;
-    },
-  };
-}
 
 function run(text: string, published: string | null): Doc {
   const doc = newDoc({ text }, text, published);

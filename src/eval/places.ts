@@ -12,7 +12,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { DyadInputError } from '../errors.js';
-import { newDoc } from '../code.js';
+import { newDoc } from '../doc.js';
 import { createPipeline } from '../pipeline.js';
 import { findToponyms } from '../stages/places/recognize.js';
 import { gazetteer } from '../stages/places/gazetteer.js';

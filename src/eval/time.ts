@@ -12,6 +12,7 @@ import { DyadInputError } from '../errors.js';
 import { segment } from '../stages/segment/index.js';
 import { runTime } from '../stages/time/index.js';
 import type { Article, Doc, TimeExpr } from '../document.js';
+import { newDoc } from '../doc.js';
 
 interface GoldTimex {
   text: string;
@@ -27,20 +28,6 @@ interface GoldDoc {
   timex: GoldTimex[];
 }
 
-/** A bare working document (like code.ts's newDoc) without loading the whole pipeline. */
-function newDoc(article: Article, text: string, published: string | null): Doc {
-  const counters = new Map<string, number>();
-  return {
-    article, text, published,
-    meta: { id: null, title: null, published, url: null, outlet: null, wire: [] },
-    sentences: [], tokens: [], actors: new Map(), mentions: [], times: [], places: [], quotes: [], events: [], warnings: [], scratch: {},
-    nextId(prefix: string): string {
-      const n = (counters.get(prefix) ?? 0) + 1;
-      counters.set(prefix, n);
-      return `${prefix}${n}`;
-    },
-  };
-}
 
 export interface TimeScores {
   docs: number;

@@ -9,7 +9,7 @@
  * reciprocal statements expand to one event per actor pair sharing a group id. When nothing fits,
  * nothing is coded.
  */
-import type { ActorMention, CodedEvent, Doc, EventActorRef, EventDate, Modality, Quote, Token } from '../../document.js';
+import type { Actor, ActorMention, CodedEvent, Doc, EventActorRef, EventDate, Modality, Place, Quote, Token } from '../../document.js';
 import type { Stage } from '../types.js';
 import { composeCode, loadCameo, type CameoDictionary } from '../../dictionaries/cameo.js';
 import { eventDate, type ClauseRef } from '../time/attach.js';
@@ -44,6 +44,8 @@ interface Candidate {
   confidence: number;
   quote: Quote | null;
   speaker: string | null;
+  /** An implied target actor id (a country taken from a place after the trigger), when no actor is the target. */
+  implied: string | null;
   /** The event date, when already asked of the time hook. */
   date: EventDate | null | undefined;
 }
@@ -77,6 +79,9 @@ export function codeEvents(doc: Doc): void {
   if (!REJECT_PREPS.size) REJECT_PREPS = new Set([...dict.cues.targetPrep, 'by', 'from']);
   const { at, npEndAt, groups } = buildIndex(doc);
   quoteIndex = quotesByStart(doc);
+  placeIndex = new Map();
+  for (const p of doc.places) if (p.country) placeIndex.set(p.start, p);
+  countryActors = new Map();
   const used = new Uint8Array(tokens.length);
   let groupN = 0;
   for (const sent of doc.sentences) {
@@ -222,6 +227,7 @@ function argumentsFor(c: Ctx, dict: CameoDictionary, m: Match, subjectOf: (v: nu
   const skip = new Set(m.tokens);
   let src: Arg | null = null;
   let tgt: Arg | null = null;
+  let impliedPlace: Place | null = null;
   let groupStart = m.anchor;
   let scanFrom = c.sentStart;
   if (e.role === 'modal-demand') {
@@ -266,6 +272,12 @@ function argumentsFor(c: Ctx, dict: CameoDictionary, m: Match, subjectOf: (v: nu
         const loc = findObject(c, m.anchor + 1, skip, LOCATION_PREPS, false, true, self);
         if (loc) tgt = { mentions: loc.mentions, how: 'prep', confidence: 0.7 };
       }
+      // "withdraw its troops from Lebanon", "arrived in Amman": a place in a PP after the trigger stands
+      // for its country (CAMEO convention) when no actor is the object.
+      if (!tgt && LOCATION_TARGET.has(root) && (root !== '04' || e.code === '042')) {
+        const pl = placeAfter(c, m, skip);
+        if (pl) impliedPlace = pl;
+      }
       // "criticized Russia … and floated sanctions": the second verb shares the first one's target
       if (!tgt && subj?.how === 'inherited' && subj.verb !== undefined && !e.weak && root !== '01' && (!subj.adjunct || root === '04')) {
         const prior = findObject(c, subj.verb + 1, new Set<number>(), c.cues.targetPrep, true, true);
@@ -295,6 +307,12 @@ function argumentsFor(c: Ctx, dict: CameoDictionary, m: Match, subjectOf: (v: nu
   const srcActors = new Set(sources.map((x) => x.actor));
   if (speaker) srcActors.add(speaker);
   targets = targets.filter((x) => !srcActors.has(x.actor));
+  let implied: string | null = null;
+  if (impliedPlace && !targets.length && !tgt) {
+    const srcCountries = new Set(sources.map((x) => c.doc.actors.get(x.actor)?.country ?? null));
+    if (speaker) srcCountries.add(c.doc.actors.get(speaker)?.country ?? null);
+    if (!srcCountries.has(impliedPlace.country)) implied = countryActor(c.doc, impliedPlace);
+  }
   let reciprocal = false;
   if (e.reciprocal && !targets.length && sources.length >= 2 && sources.length <= 3) reciprocal = true;
   if (e.reciprocal && !targets.length && sources.length > 3) return null; // too many parties to pair up
@@ -346,11 +364,11 @@ function argumentsFor(c: Ctx, dict: CameoDictionary, m: Match, subjectOf: (v: nu
   let conf = isNoun ? 0.75 : e.weak ? 0.5 : 0.85;
   if (src) conf *= src.confidence;
   if (!sources.length && !speaker) conf *= 0.6;
-  if (!targets.length && !reciprocal) conf *= 0.9;
+  if (!targets.length && !reciprocal) conf *= implied ? 0.75 : 0.9;
   if (m.pattern.steps.some((s) => s.wide)) conf *= 0.95;
   if (speaker) conf *= 0.85;
   if (!dict.codes.has(code)) return null;
-  return { match: m, sources, targets, reciprocal, code, modality, cue, date, confidence: Math.max(0.05, Math.min(0.99, Math.round(conf * 100) / 100)), quote: q, speaker };
+  return { match: m, sources, targets, reciprocal, code, modality, cue, date, confidence: Math.max(0.05, Math.min(0.99, Math.round(conf * 100) / 100)), quote: q, speaker, implied };
 }
 
 interface NounArgs {
@@ -416,6 +434,53 @@ function nounArgs(c: Ctx, m: Match, subjectOf: (v: number) => Arg | null): NounA
   return { src, tgt, npStart };
 }
 
+let placeIndex = new Map<number, Place>();
+let countryActors = new Map<string, string>();
+const PLACE_STOP = new Set([',', ';', ':', '(', '"', '“', '”', 'which', 'who', 'that', 'after', 'before', 'since', 'because', 'while', 'but']);
+
+/** A place with a country in a prepositional phrase after the trigger, inside the same clause. */
+function placeAfter(c: Ctx, m: Match, skip: Set<number>): Place | null {
+  const end = Math.min(c.sentEnd, m.last + 14);
+  let prep = false;
+  for (let k = m.last + 1; k < end; k++) {
+    const t = c.tokens[k];
+    if (PLACE_STOP.has(t.norm)) return null;
+    if (c.used[k] && !skip.has(k) && t.pos === 'VERB') return null;
+    if (t.pos === 'ADP' && LOCATION_PREPS.has(t.norm)) prep = true;
+    if (!prep) continue;
+    const p = placeIndex.get(t.start);
+    if (p) return p;
+  }
+  return null;
+}
+
+/** The country actor a place stands for: an existing country actor of the article, else a new implied one. */
+function countryActor(doc: Doc, p: Place): string | null {
+  const ctry = p.country;
+  if (!ctry) return null;
+  const have = countryActors.get(ctry);
+  if (have) return have;
+  for (const a of doc.actors.values()) {
+    if (a.kind === 'country' && a.country === ctry && (a.code === ctry || a.code === null)) {
+      countryActors.set(ctry, a.id);
+      return a.id;
+    }
+  }
+  const id = doc.nextId('a');
+  const a: Actor = {
+    id,
+    name: p.name || ctry,
+    code: ctry,
+    country: ctry,
+    type: null,
+    kind: 'country',
+    evidence: { stage: 'events', rule: 'events/place-target', anchor: 'implied', confidence: 0.6, note: `country of the place "${p.text}" (${p.start}–${p.end}) after an event trigger` },
+  };
+  doc.actors.set(id, a);
+  countryActors.set(ctry, id);
+  return id;
+}
+
 /** Direct and partial quotes sorted by start, for a binary search per trigger. */
 let quoteIndex: Quote[] = [];
 function quotesByStart(doc: Doc): Quote[] {
@@ -456,7 +521,7 @@ function emit(doc: Doc, dict: CameoDictionary, sentence: number, cand: Candidate
   if (cand.reciprocal) {
     for (const a of srcRefs) for (const b of srcRefs) if (a && b && a.actor !== b.actor) pairs.push([a, b]);
   } else {
-    const tg: (EventActorRef | null)[] = cand.targets.length ? cand.targets.map((x) => ref(doc, x)) : [null];
+    const tg: (EventActorRef | null)[] = cand.targets.length ? cand.targets.map((x) => ref(doc, x)) : [cand.implied ? ref(doc, null, cand.implied) : null];
     const sr = srcRefs.length ? srcRefs : [null];
     for (const a of sr) for (const b of tg) if (!(a && b && a.actor === b.actor)) pairs.push([a, b]);
   }

@@ -5,7 +5,7 @@ import { segment } from '../src/stages/segment/index.js';
 import { runTime } from '../src/stages/time/index.js';
 import { eventDate } from '../src/stages/time/attach.js';
 import { isoWeek } from '../src/stages/time/calendar.js';
-import type { Article, Doc, TimeExpr } from '../src/document.js';
+import type { Doc, TimeExpr } from '../src/document.js';
 import { newDoc } from '../src/doc.js';
 
 

@@ -6,7 +6,6 @@ import { join } from 'node:path';
 import { ROOT, NO_SHARED, sharedFile } from './helpers.js';
 import { segment } from '../src/stages/segment/index.js';
 import { runTime } from '../src/stages/time/index.js';
-import type { Doc } from '../src/document.js';
 import { newDoc } from '../src/doc.js';
 
 interface Golden {

@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import { DyadInputError } from '../errors.js';
 import { segment } from '../stages/segment/index.js';
 import { runTime } from '../stages/time/index.js';
-import type { Doc, TimeExpr } from '../document.js';
+import type { TimeExpr } from '../document.js';
 import { newDoc } from '../doc.js';
 
 interface GoldTimex {

@@ -3,6 +3,7 @@ import { createWriteStream } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { Writable } from 'node:stream';
 import { DyadInputError } from '../../errors.js';
+import { EVENT_FILTER_OPTIONS, eventFilterFrom } from '../filters.js';
 import { Enricher } from '../../export/enrich.js';
 import { exportRows, FORMATS, isFormat, wantsMentions, type ExportRow } from '../../export/index.js';
 import { openStore } from '../../store/index.js';
@@ -23,7 +24,6 @@ export const usage = `dyad export --format ${FORMATS.join('|')} [--db dyad.db] [
   Columns dyad cannot fill are left empty (docs/exports.md). --raw skips reading the stored coded
   documents for the optional details (trigger offsets, place feature, PLOVER mode, all outlets).`;
 
-const DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
 const PAGE = 1000;
 
 async function* pages(store: Store, filter: EventFilter & { mentions?: boolean }, limit: number): AsyncGenerator<import('../../store/types.js').EventRow> {
@@ -51,17 +51,7 @@ export async function run(argv: string[]): Promise<number> {
       format: { type: 'string' },
       db: { type: 'string', default: 'dyad.db' },
       output: { type: 'string', short: 'o' },
-      actor: { type: 'string' },
-      dyad: { type: 'string' },
-      directed: { type: 'boolean', default: false },
-      code: { type: 'string' },
-      plover: { type: 'string' },
-      quad: { type: 'string' },
-      since: { type: 'string' },
-      until: { type: 'string' },
-      place: { type: 'string' },
-      modality: { type: 'string' },
-      text: { type: 'string' },
+      ...EVENT_FILTER_OPTIONS,
       limit: { type: 'string' },
       header: { type: 'boolean', default: false },
       all: { type: 'boolean', default: false },
@@ -72,36 +62,13 @@ export async function run(argv: string[]): Promise<number> {
   const format = values.format;
   if (!format) throw new DyadInputError(`export: --format is required (${FORMATS.join(', ')})`);
   if (!isFormat(format)) throw new DyadInputError(`export: --format must be one of ${FORMATS.join(', ')} (got "${format}")`);
-  if (values.code && !/^\d{2,4}$/.test(values.code)) throw new DyadInputError(`export: --code must be a CAMEO code or prefix like 04 or 043 (got "${values.code}")`);
-  if (values.code && values.plover) throw new DyadInputError('export: give --code or --plover, not both');
-  for (const k of ['since', 'until'] as const)
-    if (values[k] && !DATE.test(values[k]!)) throw new DyadInputError(`export: --${k} must be YYYY, YYYY-MM or YYYY-MM-DD (got "${values[k]}")`);
-  if (values.dyad && !/^[^:]+:[^:]+$/.test(values.dyad)) throw new DyadInputError(`export: --dyad must look like USA:RUS (got "${values.dyad}")`);
-  let quad: number | undefined;
-  if (values.quad !== undefined) {
-    quad = Number(values.quad);
-    if (![1, 2, 3, 4].includes(quad)) throw new DyadInputError(`export: --quad must be 1, 2, 3 or 4 (got "${values.quad}")`);
-  }
   let limit = Number.POSITIVE_INFINITY;
   if (values.limit !== undefined) {
     limit = Number(values.limit);
     if (!Number.isInteger(limit) || limit < 1) throw new DyadInputError(`export: --limit must be a positive integer (got "${values.limit}")`);
   }
   const mentions = wantsMentions(format);
-  const filter: EventFilter & { mentions?: boolean } = {
-    actor: values.actor,
-    dyad: values.dyad,
-    directed: values.directed,
-    code: values.code,
-    plover: values.plover,
-    quad,
-    since: values.since,
-    until: values.until,
-    place: values.place,
-    modality: values.modality,
-    text: values.text,
-    mentions,
-  };
+  const filter: EventFilter & { mentions?: boolean } = { ...eventFilterFrom('export', values), mentions };
   const store = openStore(values.db!, { mustExist: true });
   let out: Writable = process.stdout;
   let file: ReturnType<typeof createWriteStream> | null = null;

@@ -1,13 +1,16 @@
 /** `dyad events|actors|quotes|search`: read the store, print a table, JSON, JSONL or CSV. */
 import { parseArgs } from 'node:util';
 import { DyadInputError } from '../../errors.js';
+import { EVENT_FILTER_OPTIONS, eventFilterFrom } from '../filters.js';
+import { csvCell, type Cell } from '../../export/text.js';
 import { openStore } from '../../store/index.js';
 import type { EventFilter, Page, Store } from '../../store/types.js';
 import { write } from '../io.js';
 
 type Format = 'table' | 'json' | 'jsonl' | 'csv';
 const FORMATS: Format[] = ['table', 'json', 'jsonl', 'csv'];
-const DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
+/** A CSV cell; objects (evidence, lists) as JSON. */
+const cell = (v: unknown): string => csvCell(v !== null && typeof v === 'object' ? JSON.stringify(v) : (v as Cell));
 
 const common = {
   db: { type: 'string' as const, default: 'dyad.db' },
@@ -46,14 +49,6 @@ function collect<T>(limit: number, page: (limit: number, cursor?: string) => Pag
   return { rows, total };
 }
 
-function csvCell(v: unknown): string {
-  if (v === null || v === undefined) return '';
-  let s = typeof v === 'object' ? JSON.stringify(v) : String(v);
-  // Spreadsheet formula injection: text starting with = + @ (or - not a number) is prefixed.
-  if (typeof v === 'string' && /^[=+@\t\r]|^-(?!\d)/.test(s)) s = "'" + s;
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
 function clip(s: unknown, w: number): string {
   const t = s === null || s === undefined ? '' : String(s).replace(/\s+/g, ' ');
   return t.length > w ? t.slice(0, w - 1) + '…' : t;
@@ -69,7 +64,7 @@ async function output<T extends object>(format: Format, rows: T[], table: { head
   if (format === 'csv') {
     const keys = rows.length ? Object.keys(rows[0]) : table.map((c) => c.head.toLowerCase());
     let s = keys.join(',') + '\n';
-    for (const r of rows) s += keys.map((k) => csvCell((r as Record<string, unknown>)[k])).join(',') + '\n';
+    for (const r of rows) s += keys.map((k) => cell((r as Record<string, unknown>)[k])).join(',') + '\n';
     return write(s);
   }
   const widths = table.map((c) => Math.min(c.width, Math.max(c.head.length, ...rows.map((r) => clip(c.get(r), c.width).length))));
@@ -92,47 +87,14 @@ export const events = {
       allowPositionals: true,
       options: {
         ...common,
-        actor: { type: 'string' },
-        dyad: { type: 'string' },
-        directed: { type: 'boolean', default: false },
-        code: { type: 'string' },
-        plover: { type: 'string' },
-        quad: { type: 'string' },
-        since: { type: 'string' },
-        until: { type: 'string' },
-        place: { type: 'string' },
-        modality: { type: 'string' },
-        text: { type: 'string' },
+        ...EVENT_FILTER_OPTIONS,
         mentions: { type: 'boolean', default: false },
       },
     });
     if (positionals.length) throw new DyadInputError(`events: unexpected argument "${positionals[0]}"`);
     const format = fmt('events', values.format);
     const limit = limitOf('events', values.limit, format === 'table' ? 50 : 1000);
-    if (values.code && !/^\d{2,4}$/.test(values.code)) throw new DyadInputError(`events: --code must be a CAMEO code or prefix like 04 or 043 (got "${values.code}")`);
-    if (values.code && values.plover) throw new DyadInputError('events: give --code or --plover, not both');
-    for (const k of ['since', 'until'] as const)
-      if (values[k] && !DATE.test(values[k]!)) throw new DyadInputError(`events: --${k} must be YYYY, YYYY-MM or YYYY-MM-DD (got "${values[k]}")`);
-    if (values.dyad && !/^[^:]+:[^:]+$/.test(values.dyad)) throw new DyadInputError(`events: --dyad must look like USA:RUS (got "${values.dyad}")`);
-    let quad: number | undefined;
-    if (values.quad !== undefined) {
-      quad = Number(values.quad);
-      if (![1, 2, 3, 4].includes(quad)) throw new DyadInputError(`events: --quad must be 1, 2, 3 or 4 (got "${values.quad}")`);
-    }
-    const filter: EventFilter & { mentions?: boolean } = {
-      actor: values.actor,
-      dyad: values.dyad,
-      directed: values.directed,
-      code: values.code,
-      plover: values.plover,
-      quad,
-      since: values.since,
-      until: values.until,
-      place: values.place,
-      modality: values.modality,
-      text: values.text,
-      mentions: values.mentions,
-    };
+    const filter: EventFilter & { mentions?: boolean } = { ...eventFilterFrom('events', values), mentions: values.mentions };
     const store = open(values.db!);
     try {
       const { rows, total } = collect(limit, (l, cursor) => store.events({ ...filter, limit: l, cursor }));

@@ -197,10 +197,11 @@ export function findToponyms(doc: Doc, opts: FindOptions = {}): Toponym[] {
     };
     for (let j = 0; j < tokens.length; j++) {
       const tk = tokens[j];
-      const title = tk.cap && PERSON_TITLES.has(tk.norm.endsWith('.') ? tk.norm.slice(0, -1) : tk.norm);
-      if (tk.cap && tk.pos === 'PROPN' && !title && (!run.length || tokens[run[run.length - 1]].sentence === tk.sentence)) run.push(j);
-      else if (/^["“”]$/.test(tk.text) && run.length) continue; // Beauregard “Bud” Torres
-      else { flush(); if (tk.cap && tk.pos === 'PROPN' && !title) run.push(j); }
+      // A capitalised proper noun that is not a title ("Mr", "Gen."): the title lookup only when it could matter.
+      const nameWord = tk.cap && tk.pos === 'PROPN' && !PERSON_TITLES.has(tk.norm.endsWith('.') ? tk.norm.slice(0, -1) : tk.norm);
+      if (nameWord && (!run.length || tokens[run[run.length - 1]].sentence === tk.sentence)) run.push(j);
+      else if (run.length && (tk.text === '"' || tk.text === '“' || tk.text === '”')) continue; // Beauregard “Bud” Torres
+      else { if (run.length) flush(); if (nameWord) run.push(j); }
     }
     flush();
   }

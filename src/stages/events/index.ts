@@ -187,6 +187,10 @@ function afterPrep(c: Ctx, k: number): boolean {
 const WEAK_PREPS = new Set(['to']);
 const ADJ_PREPS = new Set(['to', 'with', 'of', 'about', 'in', 'on']);
 const LOCATION_TARGET = new Set(['03', '04', '07', '08', '09', '16', '18', '19', '20']);
+/** Roots where only a place (not an actor in a locative PP) stands for the target. */
+const PLACE_TARGET = new Set([...LOCATION_TARGET, '14', '17']);
+/** Roots where a place of the source's own country is still the target ("imposed a curfew in Cizre", "shelled Juba"). */
+const SAME_COUNTRY_PLACE = new Set(['14', '17', '18', '19', '20']);
 const LOCATION_PREPS = new Set(['in', 'into', 'from', 'at', 'inside', 'across', 'near', 'to']);
 let AID_PREPS = new Set<string>();
 let REJECT_PREPS = new Set<string>();
@@ -274,7 +278,7 @@ function argumentsFor(c: Ctx, dict: CameoDictionary, m: Match, subjectOf: (v: nu
       }
       // "withdraw its troops from Lebanon", "arrived in Amman": a place in a PP after the trigger stands
       // for its country (CAMEO convention) when no actor is the object.
-      if (!tgt && LOCATION_TARGET.has(root) && (root !== '04' || e.code === '042')) {
+      if (!tgt && PLACE_TARGET.has(root) && (root !== '04' || e.code === '042')) {
         const pl = placeAfter(c, m, skip);
         if (pl) impliedPlace = pl;
       }
@@ -311,7 +315,12 @@ function argumentsFor(c: Ctx, dict: CameoDictionary, m: Match, subjectOf: (v: nu
   if (impliedPlace && !targets.length && !tgt) {
     const srcCountries = new Set(sources.map((x) => c.doc.actors.get(x.actor)?.country ?? null));
     if (speaker) srcCountries.add(c.doc.actors.get(speaker)?.country ?? null);
-    if (!srcCountries.has(impliedPlace.country)) implied = countryActor(c.doc, impliedPlace);
+    if (!srcCountries.has(impliedPlace.country) || SAME_COUNTRY_PLACE.has(e.code.slice(0, 2))) implied = countryActor(c.doc, impliedPlace.country, impliedPlace.name, `the place "${impliedPlace.text}" (${impliedPlace.start}–${impliedPlace.end}) after an event trigger`, 'events/place-target');
+  }
+  // A protest, strike or riot with no stated target is aimed at the protesters' own country (CAMEO convention).
+  if (!implied && !targets.length && !tgt && !isNoun && e.code.startsWith('14') && sources.length) {
+    const sc = c.doc.actors.get(sources[0].actor)?.country;
+    if (sc && sc.length === 3) implied = countryActor(c.doc, sc, sc, 'the protesters\' own country (no target stated)', 'events/domestic-target');
   }
   let reciprocal = false;
   if (e.reciprocal && !targets.length && sources.length >= 2 && sources.length <= 3) reciprocal = true;
@@ -454,9 +463,8 @@ function placeAfter(c: Ctx, m: Match, skip: Set<number>): Place | null {
   return null;
 }
 
-/** The country actor a place stands for: an existing country actor of the article, else a new implied one. */
-function countryActor(doc: Doc, p: Place): string | null {
-  const ctry = p.country;
+/** The country actor an implied target stands for: an existing country actor of the article, else a new implied one. */
+function countryActor(doc: Doc, ctry: string | null, name: string, why: string, rule: string): string | null {
   if (!ctry) return null;
   const have = countryActors.get(ctry);
   if (have) return have;
@@ -469,12 +477,12 @@ function countryActor(doc: Doc, p: Place): string | null {
   const id = doc.nextId('a');
   const a: Actor = {
     id,
-    name: p.name || ctry,
+    name: name || ctry,
     code: ctry,
     country: ctry,
     type: null,
     kind: 'country',
-    evidence: { stage: 'events', rule: 'events/place-target', anchor: 'implied', confidence: 0.6, note: `country of the place "${p.text}" (${p.start}–${p.end}) after an event trigger` },
+    evidence: { stage: 'events', rule, anchor: 'implied', confidence: 0.6, note: `country implied by ${why}` },
   };
   doc.actors.set(id, a);
   countryActors.set(ctry, id);
@@ -523,7 +531,8 @@ function emit(doc: Doc, dict: CameoDictionary, sentence: number, cand: Candidate
   } else {
     const tg: (EventActorRef | null)[] = cand.targets.length ? cand.targets.map((x) => ref(doc, x)) : [cand.implied ? ref(doc, null, cand.implied) : null];
     const sr = srcRefs.length ? srcRefs : [null];
-    for (const a of sr) for (const b of tg) if (!(a && b && a.actor === b.actor)) pairs.push([a, b]);
+    // an implied domestic target may be the source's own country actor ("Iraqi Kurds demonstrated" → IRQ → IRQ)
+    for (const a of sr) for (const b of tg) if (!(a && b && a.actor === b.actor) || (cand.implied && b?.actor === cand.implied)) pairs.push([a, b]);
   }
   if (!pairs.length) return groupN;
   const group = pairs.length > 1 ? `g${++groupN}` : null;

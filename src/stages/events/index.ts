@@ -270,7 +270,8 @@ function argumentsFor(c: Ctx, dict: CameoDictionary, m: Match, subjectOf: (v: nu
       const preps = e.weak ? WEAK_PREPS : root === '03' || root === '07' || root === '02' || root === '10' ? AID_PREPS : root === '12' || root === '11' ? REJECT_PREPS : c.cues.targetPrep;
       const self = subj ? new Set(subj.mentions.map((x) => x.actor)) : undefined;
       // "demanded that the US cancel …", "urged that Russia …": the embedded subject is the target
-      tgt = findObject(c, m.anchor + 1, skip, preps, !e.weak || tell, true, self, root === '02' || root === '10');
+      // "restrictions against German goods": after a conflictual act's object noun, "against" still names the target
+      tgt = findObject(c, m.anchor + 1, skip, preps, !e.weak || tell, true, self, root === '02' || root === '10', root >= '09');
       // Where no actor is the object, the place of a visit, aid, withdrawal or attack stands for the target country.
       if (!tgt && LOCATION_TARGET.has(root) && (root !== '04' || e.code === '042')) {
         const loc = findObject(c, m.anchor + 1, skip, LOCATION_PREPS, false, true, self);

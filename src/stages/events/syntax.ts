@@ -299,7 +299,7 @@ function isObjectPosition(c: Ctx, m: ActorMention): boolean {
  * The object or prepositional target after the match: the first actor mention to the right in the
  * same clause that is a direct object or follows a target preposition.
  */
-export function findObject(c: Ctx, from: number, skip: Set<number>, preps: Set<string>, allowDirect: boolean, allowPossessive: boolean, exclude?: Set<string>, thatClause = false): Arg | null {
+export function findObject(c: Ctx, from: number, skip: Set<number>, preps: Set<string>, allowDirect: boolean, allowPossessive: boolean, exclude?: Set<string>, thatClause = false, againstAfterNoun = false): Arg | null {
   let lastPrep: string | null = null;
   let sawNoun = false;
   // Verbs inside the matched pattern's span ("promised to continue military aid") do not end the clause.
@@ -320,7 +320,7 @@ export function findObject(c: Ctx, from: number, skip: Set<number>, preps: Set<s
     if (m) {
       // "offered its troops": a possessive pronoun is a determiner; the source itself is not its own target
       if ((m.possessive && (!allowPossessive || m.how === 'pronoun')) || exclude?.has(m.actor)) { k = Math.max(k, m.tokenEnd - 1); continue; }
-      if ((lastPrep === null && allowDirect && !sawNoun) || (lastPrep !== null && preps.has(lastPrep) && (!sawNoun || !allowDirect || lastPrep === 'with' || lastPrep === 'to' || lastPrep === 'for' || lastPrep === 'by' || lastPrep === 'from'))) {
+      if ((lastPrep === null && allowDirect && !sawNoun) || (lastPrep !== null && preps.has(lastPrep) && (!sawNoun || !allowDirect || lastPrep === 'with' || lastPrep === 'to' || lastPrep === 'for' || lastPrep === 'by' || lastPrep === 'from' || (againstAfterNoun && lastPrep === 'against')))) {
         const how: Arg['how'] = lastPrep ? (lastPrep === 'between' ? 'between' : 'prep') : 'object';
         return { mentions: coordinated(c, m, 'right'), how, confidence: lastPrep || !sawNoun ? 1 : 0.8 };
       }

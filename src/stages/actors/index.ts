@@ -221,6 +221,14 @@ function caseOkAt(h: LexHit, toks: Token[], i: number): boolean {
 /** Bit per dictionary kind: atoms carry the union of their hits' bits. */
 const K = { country: 1, adj: 2, demonym: 4, capital: 8, seat: 16, org: 32, person: 64, surname: 128, role: 256, roles: 512, given: 1024 } as const;
 
+/** Never mutated: the no-surname answer of surnameHits. */
+const NO_HITS: readonly LexHit[] = Object.freeze([]);
+
+/** The surname hits of an atom (a fresh array), or the shared empty list when it has none (no allocation). */
+function surnameHits(a: Atom | null | undefined): LexHit[] {
+  return a && a.mask & K.surname ? a.hits.filter((h) => h.kind === 'surname') : (NO_HITS as LexHit[]);
+}
+
 function hitOf(a: Atom | null | undefined, mask: number): LexHit | undefined {
   if (!a || !(a.mask & mask)) return undefined;
   const hs = a.hits;
@@ -322,7 +330,7 @@ function personAt(ctx: Ctx, i: number, end: number): NameSpan | null {
   const a = ctx.atoms[i];
   const ph = hitOf(a, K.person);
   if (a && ph) return { s, e: a.e, person: ctx.lx.people.get(ph.ref)!, how: 'name' };
-  const sh = a?.hits.filter((h) => h.kind === 'surname') ?? [];
+  const sh = surnameHits(a);
   if (a && sh.length && !capRunContinues(ctx, a.e, end)) {
     const p = pickSurname(ctx, sh, true, i);
     if (p) return { s, e: a.e, person: p, how: 'surname' };
@@ -878,7 +886,7 @@ function single(ctx: Ctx, i: number, end: number): number | null {
   if (HONORIFICS.has(ctx.keys[i]) && ctx.toks[i].cap && i + 1 < end) {
     const an = ctx.atoms[i + 1];
     const ph = hitOf(an, K.person);
-    const sh = an?.hits.filter((h) => h.kind === 'surname') ?? [];
+    const sh = surnameHits(an);
     const p = ph ? ctx.lx.people.get(ph.ref)! : sh.length && an && !capRunContinues(ctx, an.e, end) ? pickSurname(ctx, sh, true, i + 1) : null;
     if (p && an) {
       const pa = personActor(ctx, p, false);
@@ -1128,7 +1136,7 @@ function laterSurnames(ctx: Ctx): void {
     if (ctx.used[i] || !t[i].cap) continue;
     const end = ctx.doc.sentences[t[i].sentence]?.tokenEnd ?? t.length;
     const a = ctx.atoms[i];
-    const sh = a?.hits.filter((h) => h.kind === 'surname') ?? [];
+    const sh = surnameHits(a);
     if (a && sh.length && !capRunContinues(ctx, a.e, end)) {
       const p = pickSurname(ctx, sh, false, i);
       if (p) {
@@ -1172,6 +1180,9 @@ function coordinate(ctx: Ctx): void {
       const m = ms[j];
       if (m.sentence !== first.sentence || m.group || m.possessive) break;
       if (m.tokenStart < prev.npEnd) continue; // nested
+      // The allowed gaps are one to three tokens: anything longer or empty ends the run without joining it.
+      const gapLen = m.npStart - prev.npEnd;
+      if (gapLen < 1 || gapLen > 3) break;
       const gap = ctx.keys.slice(prev.npEnd, m.npStart).join(' ');
       if (gap !== 'and' && gap !== ',' && gap !== ', and' && gap !== 'and the' && gap !== ', and the') break;
       run.push(m);

@@ -277,6 +277,19 @@ function argumentsFor(c: Ctx, dict: CameoDictionary, m: Match, subjectOf: (v: nu
         const loc = findObject(c, m.anchor + 1, skip, LOCATION_PREPS, false, true, self);
         if (loc) tgt = { mentions: loc.mentions, how: 'prep', confidence: 0.7 };
       }
+      // "expelled two Russian diplomats": an actor inside the pattern's own object span is the target
+      if (!tgt && !e.weak && root !== '01') {
+        const selfCountries = new Set(subj ? subj.mentions.map((x) => c.doc.actors.get(x.actor)?.country ?? '') : []);
+        for (let k = m.anchor + 1; k <= m.last; k++) {
+          const mm = c.at[k];
+          if (!mm || (mm.possessive && mm.how === 'pronoun') || mm.how === 'pronoun') continue;
+          const ctry = c.doc.actors.get(mm.actor)?.country ?? null;
+          if (self?.has(mm.actor) || (ctry && selfCountries.has(ctry))) continue;
+          if (!m.tokens.some((t) => t >= mm.tokenStart && t < mm.tokenEnd) && m.tokens.some((t) => t > mm.tokenEnd)) continue;
+          tgt = { mentions: [mm], how: 'object', confidence: 0.85 };
+          break;
+        }
+      }
       // "withdraw its troops from Lebanon", "arrived in Amman": a place in a PP after the trigger stands
       // for its country (CAMEO convention) when no actor is the object.
       if (!tgt && PLACE_TARGET.has(root) && (root !== '04' || e.code === '042')) {

@@ -57,6 +57,8 @@ function seqAt(tokens: Token[], i: number, end: number, words: string[]): number
 
 function posOk(p: CompiledPattern, t: Token, prev: Token | undefined): boolean {
   const pos = p.entry.pos;
+  // "Y must do Z": the deontic modal is tagged AUX
+  if (p.entry.role === 'modal-demand') return t.pos === 'AUX' || t.pos === 'VERB';
   if (pos === 'verb') return t.pos === 'VERB' || (t.pos === 'NOUN' && prev?.norm === 'to');
   if (pos === 'adj') return t.pos === 'ADJ';
   // noun: wink sometimes tags plural nouns as verbs after a determiner or adjective

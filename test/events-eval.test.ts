@@ -77,3 +77,14 @@ test('readGold: clear errors for bad files', () => {
   writeFileSync(good, '{"id":"1","date":null,"text":"a","events":[]}\n{"id":"2","date":null,"text":"b","events":[]}\n');
   assert.equal(readGold(good, 1).length, 1);
 });
+
+test('scoring: a text-span gold event with no source and no target span compares the class only; one-sided [] stays strict', () => {
+  const text = 'Germany condemned Russia on Monday.';
+  const classOnly: GoldRecord[] = [{ id: 'd', date: null, text, events: [{ source: null, target: null, cameo: null, plover: null, penta: 3, source_text: [], target_text: [] }] }];
+  const s1 = scoreEvents(classOnly);
+  assert.equal(s1.level1.tp, 1, JSON.stringify(s1.level1));
+  const wrongClass: GoldRecord[] = [{ id: 'e', date: null, text, events: [{ source: null, target: null, cameo: null, plover: null, penta: 4, source_text: [], target_text: [] }] }];
+  assert.equal(scoreEvents(wrongClass).level1.tp, 0);
+  const noTarget: GoldRecord[] = [{ id: 'f', date: null, text, events: [{ source: null, target: null, cameo: null, plover: null, penta: 3, source_text: ['Germany'], target_text: [] }] }];
+  assert.equal(scoreEvents(noTarget).level1.tp, 0, 'a predicted target against [] is not a match');
+});

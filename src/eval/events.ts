@@ -190,6 +190,9 @@ function slotMatches(pred: Slot, goldCodes: string[] | null, goldText: string[] 
 }
 
 function dyadMatches(p: PredEvent, g: GoldEvent): boolean {
+  // A text-span gold event with neither a source nor a target span gives no dyad at all (every CAMEO
+  // event has a source actor): its dyad is unannotated, so only the class is compared.
+  if (!g.source && !g.target && g.source_text && g.target_text && !g.source_text.length && !g.target_text.length) return true;
   const direct = (ps: Slot, pt: Slot) => {
     const s = slotMatches(ps, g.source, g.source_text);
     const t = slotMatches(pt, g.target, g.target_text);

@@ -127,7 +127,8 @@ export function predictedEvents(doc: CodedDocument, withNegated = false): PredEv
   const mentionText = (ref: CodedEvent['source']): string => {
     if (!ref) return '';
     const a = doc.actors.find((x) => x.id === ref.actor);
-    return a?.mentions.map((m) => m.text).join(' | ') ?? a?.name ?? '';
+    // an implied actor (a country taken from a place) has no mentions: its name stands for it
+    return a?.mentions.length ? a.mentions.map((m) => m.text).join(' | ') : a?.name ?? '';
   };
   for (const e of doc.events) {
     if (e.modality === 'negated' && !withNegated && !['03', '04', '05', '06', '07', '08'].includes(e.root)) continue;

@@ -164,9 +164,16 @@ export function findToponyms(doc: Doc, opts: FindOptions = {}): Toponym[] {
   const matches: Match[] = [];
   for (let t = 0; t < tokens.length; t++) {
     const tk = tokens[t];
-    const c0 = tk.text[0];
     // Gate on capitalisation: only tokens starting with a capital letter (any script) start a name.
-    if (!c0 || c0 === c0.toLowerCase()) continue;
+    // ASCII first characters are decided by code (no one-letter string per token); others as before.
+    const k0 = tk.text.charCodeAt(0);
+    if (k0 !== k0) continue; // empty token (NaN)
+    if (k0 < 128) {
+      if (!(k0 >= 65 && k0 <= 90)) continue;
+    } else {
+      const c0 = tk.text[0];
+      if (c0 === c0.toLowerCase()) continue;
+    }
     const m = lookup(g, text, tokens, t);
     if (!m) continue;
     matches.push(m);

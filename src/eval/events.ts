@@ -177,10 +177,17 @@ function textOverlap(pred: string, gold: string): boolean {
 
 type Slot = { country: string | null; text: string }[];
 
+/** CAMEO's legacy country codes that differ from ISO 3166 alpha-3 (CAMEO actor codebook). */
+const LEGACY_COUNTRY: Record<string, string> = { JAP: 'JPN', ITL: 'ITA', VTN: 'VNM' };
+const goldCountry = (c: string): string => {
+  const k = c.slice(0, 3).toUpperCase();
+  return LEGACY_COUNTRY[k] ?? k;
+};
+
 function slotMatches(pred: Slot, goldCodes: string[] | null, goldText: string[] | null | undefined): boolean | null {
   if (goldCodes) {
     if (!goldCodes.length) return pred.length === 0;
-    const want = new Set(goldCodes.map((c) => c.slice(0, 3).toUpperCase()));
+    const want = new Set(goldCodes.map(goldCountry));
     return pred.some((x) => x.country !== null && want.has(x.country));
   }
   if (goldText) {
@@ -206,7 +213,7 @@ function dyadMatches(p: PredEvent, g: GoldEvent): boolean {
     const all = [...p.sources, ...p.targets];
     const gAll = [...(g.source ?? []), ...(g.target ?? [])];
     if (gAll.length) {
-      const want = new Set(gAll.map((c) => c.slice(0, 3).toUpperCase()));
+      const want = new Set(gAll.map(goldCountry));
       const got = new Set(all.map((x) => x.country));
       return [...want].every((w) => got.has(w));
     }

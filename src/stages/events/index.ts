@@ -190,6 +190,7 @@ const LOCATION_TARGET = new Set(['03', '04', '07', '08', '09', '16', '18', '19',
 /** Roots where only a place (not an actor in a locative PP) stands for the target. */
 const PLACE_TARGET = new Set([...LOCATION_TARGET, '14', '17']);
 /** Roots where a place of the source's own country is still the target ("imposed a curfew in Cizre", "shelled Juba"). */
+const OWN_OBJECT_ROOTS = new Set(['03', '07']);
 const SAME_COUNTRY_PLACE = new Set(['14', '17', '18', '19', '20']);
 const LOCATION_PREPS = new Set(['in', 'into', 'from', 'at', 'inside', 'across', 'near', 'to']);
 let AID_PREPS = new Set<string>();
@@ -276,6 +277,12 @@ function argumentsFor(c: Ctx, dict: CameoDictionary, m: Match, subjectOf: (v: nu
       if (!tgt && LOCATION_TARGET.has(root) && (root !== '04' || e.code === '042')) {
         const loc = findObject(c, m.anchor + 1, skip, LOCATION_PREPS, false, true, self);
         if (loc) tgt = { mentions: loc.mentions, how: 'prep', confidence: 0.7 };
+      }
+      // "contribute troops to a force in Liberia": the source's own people given, lent or withdrawn are the
+      // object of a cooperative act, not its target
+      if (tgt && subj && OWN_OBJECT_ROOTS.has(root)) {
+        const sc = new Set(subj.mentions.map((x) => c.doc.actors.get(x.actor)?.country ?? ''));
+        if (tgt.mentions.every((x) => { const k = c.doc.actors.get(x.actor)?.country; return !!k && sc.has(k); })) tgt = null;
       }
       // "expelled two Russian diplomats": an actor inside the pattern's own object span is the target
       if (!tgt && !e.weak && root !== '01') {

@@ -471,11 +471,15 @@ const PLACE_STOP = new Set([',', ';', ':', '(', '"', '“', '”', 'which', 'who
 /** A place with a country in a prepositional phrase after the trigger, inside the same clause. */
 function placeAfter(c: Ctx, m: Match, skip: Set<number>): Place | null {
   const end = Math.min(c.sentEnd, m.last + 14);
-  let prep = false;
+  // "arrived in Amman": the pattern may end on the preposition itself
+  const lastTok = c.tokens[m.last];
+  let prep = lastTok.pos === 'ADP' && LOCATION_PREPS.has(lastTok.norm);
   for (let k = m.last + 1; k < end; k++) {
     const t = c.tokens[k];
     if (PLACE_STOP.has(t.norm)) return null;
-    if (c.used[k] && !skip.has(k) && t.pos === 'VERB') return null;
+    // a participle after a determiner is a modifier ("the besieged town"), not a new clause
+    const modifier = (t.form === 'VBN' || t.form === 'VBG') && (c.tokens[k - 1].pos === 'DET' || c.tokens[k - 1].pos === 'ADJ');
+    if (c.used[k] && !skip.has(k) && t.pos === 'VERB' && !modifier) return null;
     if (t.pos === 'ADP' && LOCATION_PREPS.has(t.norm)) prep = true;
     if (!prep) continue;
     const p = placeIndex.get(t.start);

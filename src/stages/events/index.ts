@@ -255,6 +255,9 @@ function argumentsFor(c: Ctx, dict: CameoDictionary, m: Match, subjectOf: (v: nu
     const prevTok = c.tokens[m.anchor - 1];
     // "the topics discussed": a participle after a noun is a modifier, not a clause of its own
     if (!passive && (at0.form === 'VBN' || at0.form === 'VBD') && prevTok && prevTok.pos === 'NOUN' && !c.at[m.anchor - 1] && afterPrep(c, m.anchor - 1) && !findAgent(c, m.last + 1)) return null;
+    // "the occupied West Bank", "a besieged town": an attributive participle is a modifier, not an event
+    const nextTok = c.tokens[m.anchor + 1];
+    if ((at0.form === 'VBN' || at0.form === 'VBG') && prevTok && (prevTok.pos === 'DET' || prevTok.pos === 'ADJ') && m.last === m.anchor && nextTok && (nextTok.pos === 'NOUN' || nextTok.pos === 'PROPN' || nextTok.pos === 'ADJ' || c.at[m.anchor + 1])) return null;
     const subj = subjectOf(m.anchor);
     if (subj) scanFrom = Math.min(...subj.mentions.map((x) => x.tokenStart));
     // "is committed to", "was prepared to": an adjectival participle with its own preposition, not a passive

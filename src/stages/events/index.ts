@@ -329,6 +329,13 @@ function argumentsFor(c: Ctx, dict: CameoDictionary, m: Match, subjectOf: (v: nu
       src = null;
     }
   }
+  // No subject actor where the clause has no subject noun phrase or an unresolved pronoun: the sentence's
+  // attribution speaker ("…, Norway's foreign minister said") or the quote's speaker, with less confidence.
+  let fallback = false;
+  if (!src && !speaker && tgt && !isNoun && e.role !== 'modal-demand' && subjectlessClause(c, groupStart)) {
+    const sp = attributionSpeaker(c, m, subjectOf) ?? q?.speaker?.actor ?? null;
+    if (sp && !tgt.mentions.some((x) => x.actor === sp)) { speaker = sp; fallback = true; }
+  }
   let sources = src ? src.mentions : [];
   let targets = tgt ? tgt.mentions : [];
   // Drop self-targets; a reciprocal event with two or more subjects and no target runs both ways.
@@ -399,7 +406,7 @@ function argumentsFor(c: Ctx, dict: CameoDictionary, m: Match, subjectOf: (v: nu
   if (!sources.length && !speaker) conf *= 0.6;
   if (!targets.length && !reciprocal) conf *= implied ? 0.75 : 0.9;
   if (m.pattern.steps.some((s) => s.wide)) conf *= 0.95;
-  if (speaker) conf *= 0.85;
+  if (speaker) conf *= fallback ? 0.6 : 0.85;
   if (!dict.codes.has(code)) return null;
   return { match: m, sources, targets, reciprocal, code, modality, cue, date, confidence: Math.max(0.05, Math.min(0.99, Math.round(conf * 100) / 100)), quote: q, speaker, implied };
 }
@@ -465,6 +472,30 @@ function nounArgs(c: Ctx, m: Match, subjectOf: (v: number) => Arg | null): NounA
   const after = findObject(c, m.last + 1, new Set(m.tokens), c.cues.nounTargetPrep, false, true);
   if (after && !tgt) tgt = after;
   return { src, tgt, npStart };
+}
+
+/** Is there no subject noun phrase before the verb group at g in its clause (nothing, or an unresolved pronoun)? */
+function subjectlessClause(c: Ctx, g: number): boolean {
+  for (let k = g - 1; k >= c.sentStart; k--) {
+    const t = c.tokens[k];
+    if (t.pos === 'ADV' || t.pos === 'AUX' || t.pos === 'PART') continue;
+    if (t.pos === 'PRON') return !c.at[k] && !FIRST_PERSON.has(t.norm);
+    return false;
+  }
+  return true;
+}
+
+/** The subject of a reporting verb of the sentence outside the event's own span ("…, the minister said"). */
+function attributionSpeaker(c: Ctx, m: Match, subjectOf: (v: number) => Arg | null): string | null {
+  for (let k = c.sentEnd - 1; k >= c.sentStart; k--) {
+    if (k >= m.first && k <= m.last) continue;
+    const t = c.tokens[k];
+    if (t.pos !== 'VERB' || !c.cues.reporting.has(t.lemma)) continue;
+    const s = subjectOf(k);
+    const a = s?.mentions.find((x) => x.how !== 'pronoun');
+    if (a) return a.actor;
+  }
+  return null;
 }
 
 let placeIndex = new Map<number, Place>();

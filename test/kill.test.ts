@@ -15,7 +15,7 @@ import { ROOT } from './helpers.js';
 
 const CHILD = join(ROOT, 'dist', 'test', 'fixtures', 'ingest', 'kill-child.js');
 const KILLS = Number(process.env.DYAD_KILLS ?? 200);
-const BUDGET_MS = Number(process.env.DYAD_KILL_BUDGET_MS ?? 45_000);
+const BUDGET_MS = Number(process.env.DYAD_KILL_BUDGET_MS ?? 90_000);
 
 const WORDS = 'talks envoy border minister ceasefire troops parliament treaty sanctions summit strike election grain harbour'.split(' ');
 

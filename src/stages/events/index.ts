@@ -169,6 +169,8 @@ function pruneSecondary(cands: Candidate[]): Candidate[] {
     const isNoun = x.match.pattern.entry.pos === 'noun';
     if (isNoun && cands.some((y) => y !== x && y.match.pattern.entry.pos !== 'noun' && y.code.slice(0, 2) === x.code.slice(0, 2) && actorKey(y) === key)) continue;
     if (x.code.length === 3 && x.code.endsWith('0') && cands.some((y) => y !== x && y.code !== x.code && y.code.startsWith(x.code.slice(0, 2)) && actorKey(y) === key)) continue;
+    // "demonstrated … demanding independence": the demand is the protest's purpose, coded in the 14x code
+    if (x.code.startsWith('10') && cands.some((y) => y !== x && y.code.startsWith('14') && key.split('>')[0] === actorKey(y).split('>')[0])) continue;
     out.push(x);
   }
   return out.length ? out : cands;

@@ -190,7 +190,7 @@ const WEAK_PREPS = new Set(['to']);
 const ADJ_PREPS = new Set(['to', 'with', 'of', 'about', 'in', 'on']);
 const LOCATION_TARGET = new Set(['03', '04', '07', '08', '09', '16', '18', '19', '20']);
 /** Roots where only a place (not an actor in a locative PP) stands for the target. */
-const PLACE_TARGET = new Set([...LOCATION_TARGET, '02', '05', '06', '14', '17']);
+const PLACE_TARGET = new Set([...LOCATION_TARGET, '02', '05', '06', '10', '11', '12', '13', '14', '15', '17']);
 /** Roots where a place of the source's own country is still the target ("imposed a curfew in Cizre", "shelled Juba"). */
 const OWN_OBJECT_ROOTS = new Set(['03', '07']);
 const SAME_COUNTRY_PLACE = new Set(['14', '17', '18', '19', '20']);

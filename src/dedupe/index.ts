@@ -69,6 +69,7 @@
  *    outlets (outlet, else the URL's host; unknown outlets are not counted).
  */
 import { loadData } from '../dictionaries/load.js';
+import type { CodedEvent } from '../document.js';
 
 /** One event mention as the store hands it to dedupe. */
 export interface MentionRecord {
@@ -108,6 +109,41 @@ export interface MentionRecord {
   /** Evidence sentence text. */
   sentence: string;
   confidence?: number;
+}
+
+/** The article side of a mention record: who published the event and the story's signature. */
+export interface MentionArticle {
+  articleId: string;
+  outlet: string | null;
+  url: string | null;
+  published: string | null;
+  storyHash: string | null;
+  storySig?: number[] | null;
+}
+
+/** One coded event of an article as a MentionRecord (the one mapping every caller shares). */
+export function mentionRecordOf(key: string, a: MentionArticle, e: CodedEvent, placeFeature?: string | null): MentionRecord {
+  return {
+    key,
+    ...a,
+    date: e.date?.value ?? null,
+    datePrecision: e.date?.precision ?? null,
+    dateAnchor: e.date?.anchor ?? null,
+    code: e.code,
+    root: e.root,
+    sourceCode: e.source?.code ?? null,
+    sourceCountry: e.source?.country ?? null,
+    targetCode: e.target?.code ?? null,
+    targetCountry: e.target?.country ?? null,
+    placeName: e.place?.name ?? null,
+    placeCountry: e.place?.country ?? null,
+    lat: e.place?.lat ?? null,
+    lon: e.place?.lon ?? null,
+    placeFeature: placeFeature ?? null,
+    modality: e.modality,
+    sentence: e.evidence.text,
+    confidence: e.evidence.confidence,
+  };
 }
 
 export type ClusterStatus = 'occurred' | 'planned' | 'fulfilled' | 'negated' | 'hypothetical';

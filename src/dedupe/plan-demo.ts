@@ -8,7 +8,7 @@
 import { pathToFileURL } from 'node:url';
 import { code } from '../code.js';
 import type { Article } from '../document.js';
-import { clusterMentions, storySignature, type DedupeResult, type MentionRecord } from './index.js';
+import { clusterMentions, mentionRecordOf, storySignature, type DedupeResult, type MentionRecord } from './index.js';
 
 export const PLAN_DEMO: Article[] = [
   {
@@ -31,31 +31,9 @@ export function records(articles: Article[]): MentionRecord[] {
     const doc = code(a);
     const sig = storySignature(a.text);
     doc.events.forEach((e, i) => {
-      recs.push({
-        key: `${a.id}:${i}`,
-        articleId: a.id ?? '',
-        outlet: a.outlet ?? null,
-        url: a.url ?? null,
-        published: a.published ?? null,
-        storyHash: sig.hash,
-        storySig: sig.minhash,
-        date: e.date?.value ?? null,
-        datePrecision: e.date?.precision ?? null,
-        dateAnchor: e.date?.anchor ?? null,
-        code: e.code,
-        root: e.root,
-        sourceCode: e.source?.code ?? null,
-        sourceCountry: e.source?.country ?? null,
-        targetCode: e.target?.code ?? null,
-        targetCountry: e.target?.country ?? null,
-        placeName: e.place?.name ?? null,
-        placeCountry: e.place?.country ?? null,
-        lat: e.place?.lat ?? null,
-        lon: e.place?.lon ?? null,
-        modality: e.modality,
-        sentence: e.evidence.text,
-        confidence: e.evidence.confidence,
-      });
+      recs.push(
+        mentionRecordOf(`${a.id}:${i}`, { articleId: a.id ?? '', outlet: a.outlet ?? null, url: a.url ?? null, published: a.published ?? null, storyHash: sig.hash, storySig: sig.minhash }, e),
+      );
     });
   }
   return recs;

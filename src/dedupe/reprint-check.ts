@@ -14,7 +14,7 @@ import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { code } from '../code.js';
 import type { Article } from '../document.js';
-import { clusterMentions, storySignature, type MentionRecord } from './index.js';
+import { clusterMentions, mentionRecordOf, storySignature, type MentionRecord } from './index.js';
 
 function nextDay(d: string | undefined): string | undefined {
   if (!d) return d;
@@ -41,31 +41,13 @@ export function reprintCheck(articles: Article[]): Record<string, number> {
       doc.events.forEach((e, ei) => {
         const key = `${ai}-${oi}:${ei}`;
         origin.set(key, `${ai}`);
-        recs.push({
-          key,
-          articleId: `${ai}-${oi}`,
-          outlet,
-          url: `https://outlet${oi}.example/${ai}`,
-          published: published ?? null,
-          storyHash: sig.hash,
-          storySig: sig.minhash,
-          date: e.date?.value ?? null,
-          datePrecision: e.date?.precision ?? null,
-          dateAnchor: e.date?.anchor ?? null,
-          code: e.code,
-          root: e.root,
-          sourceCode: e.source?.code ?? null,
-          sourceCountry: e.source?.country ?? null,
-          targetCode: e.target?.code ?? null,
-          targetCountry: e.target?.country ?? null,
-          placeName: e.place?.name ?? null,
-          placeCountry: e.place?.country ?? null,
-          lat: e.place?.lat ?? null,
-          lon: e.place?.lon ?? null,
-          modality: e.modality,
-          sentence: e.evidence.text,
-          confidence: e.evidence.confidence,
-        });
+        recs.push(
+          mentionRecordOf(
+            key,
+            { articleId: `${ai}-${oi}`, outlet, url: `https://outlet${oi}.example/${ai}`, published: published ?? null, storyHash: sig.hash, storySig: sig.minhash },
+            e,
+          ),
+        );
       });
     });
   });

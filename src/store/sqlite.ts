@@ -7,7 +7,7 @@ import type { Article, CodedDocument, CodedEvent } from '../document.js';
 import { DyadInputError } from '../errors.js';
 import { canonicalUrl, dayOf, textHash, urlKey } from './keys.js';
 import { MIGRATIONS } from './schema.js';
-import { Clusterer, mentionOrder, storySignature, type MentionRecord } from '../dedupe/index.js';
+import { Clusterer, mentionOrder, mentionRecordOf, storySignature, type MentionRecord } from '../dedupe/index.js';
 import type {
   ActorRow,
   ArticleFilter,
@@ -556,31 +556,12 @@ export class SqliteStore implements Store {
         feature,
       );
       const mid = Number(r.lastInsertRowid);
-      const rec: MentionRecord = {
-        key: `m${mid}`,
-        articleId: String(aid),
-        outlet: article.outlet ?? doc.article.outlet ?? null,
-        url: article.url ?? null,
-        published,
-        storyHash: hash,
-        storySig: sig,
-        date: e.date?.value ?? null,
-        datePrecision: e.date?.precision ?? null,
-        code: e.code,
-        root: e.root,
-        sourceCode: e.source?.code ?? null,
-        sourceCountry: e.source?.country ?? null,
-        targetCode: e.target?.code ?? null,
-        targetCountry: e.target?.country ?? null,
-        placeName: e.place?.name ?? null,
-        placeCountry: e.place?.country ?? null,
-        lat: e.place?.lat ?? null,
-        lon: e.place?.lon ?? null,
-        placeFeature: feature,
-        modality: e.modality,
-        sentence: e.evidence.text,
-        confidence: e.evidence.confidence,
-      };
+      const rec = mentionRecordOf(
+        `m${mid}`,
+        { articleId: String(aid), outlet: article.outlet ?? doc.article.outlet ?? null, url: article.url ?? null, published, storyHash: hash, storySig: sig },
+        e,
+        feature,
+      );
       const ckey = this.getClusterer().add(rec);
       const existing = st.clusterByKey.get(ckey) as Row | undefined;
       let cid: number;

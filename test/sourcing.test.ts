@@ -22,6 +22,9 @@ test('agency credits: as per, dateline, reported, according to, trailer', () => 
 
 test('no credit without a credit pattern; short all-caps names need one', () => {
   assert.deepEqual(wire('The AP Stylebook and the Reuters building were mentioned.').wire, []);
+  // One entry per agency, the first credit as evidence.
+  const twice = wire('As per AFP, talks ended. Both sides traded barbs, as per AFP.').wire;
+  assert.deepEqual(twice.map((w) => [w.name, w.start]), [['AFP', 0]]);
   assert.deepEqual(wire('Ap and afp are not agencies here.').wire, []);
   assert.deepEqual(wire('').wire, []);
 });

@@ -124,7 +124,8 @@ function run(doc: Doc): void {
       if (!rule) continue;
       if (rule === 'sourcing/source-line' && !a.agency) {
         if (!doc.meta.outlet) doc.meta.outlet = a.name;
-      } else {
+      } else if (!wire.some((w) => w.name === a.name)) {
+        // One entry per agency: its first credit is the evidence (a story crediting AFP twice relies on AFP once).
         wire.push({ name: a.name, start: cs, end: ce, text: text.slice(cs, ce), rule });
       }
       lastEnd = e;

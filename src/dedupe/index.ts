@@ -72,18 +72,9 @@ import { loadData } from '../dictionaries/load.js';
 import type { CodedEvent } from '../document.js';
 
 /** One event mention as the store hands it to dedupe. */
-export interface MentionRecord {
+export interface MentionRecord extends MentionArticle {
   /** Unique key of the mention (e.g. `${articleId}:${eventId}`). */
   key: string;
-  articleId: string;
-  outlet: string | null;
-  url: string | null;
-  /** Publication date or timestamp of the article (ISO). */
-  published: string | null;
-  /** Hash of the article's normalised text (exact reprints share it). */
-  storyHash: string | null;
-  /** Optional MinHash signature of the article text (storySignature().minhash) for near-reprints. */
-  storySig?: number[] | null;
   /** Event date: TIMEX3 value (YYYY-MM-DD, YYYY-Www, YYYY-MM, YYYY-Qn, YYYY) or null. */
   date: string | null;
   datePrecision: string | null;
@@ -116,8 +107,11 @@ export interface MentionArticle {
   articleId: string;
   outlet: string | null;
   url: string | null;
+  /** Publication date or timestamp of the article (ISO). */
   published: string | null;
+  /** Hash of the article's normalised text (exact reprints share it). */
   storyHash: string | null;
+  /** Optional MinHash signature of the article text (storySignature().minhash) for near-reprints. */
   storySig?: number[] | null;
 }
 

@@ -18,11 +18,11 @@
  *   3. PLOVER type, or penta class where the gold gives only that (derived from the code otherwise).
  * Plus a confusion table of gold class → predicted class (first predicted event, or none).
  */
-import { readFileSync } from 'node:fs';
 import { DyadInputError } from '../errors.js';
 import { code } from '../code.js';
 import type { CodedDocument, CodedEvent } from '../document.js';
 import { cameoCode, composeCode } from '../dictionaries/cameo.js';
+import { argValue, readGoldJsonl } from './gold.js';
 
 export interface GoldEvent {
   source: string[] | null;
@@ -323,34 +323,13 @@ export function scoreEvents(records: GoldRecord[], opts: { withNegated?: boolean
   };
 }
 
-function argValue(argv: string[], name: string): string | undefined {
-  const i = argv.indexOf(name);
-  return i >= 0 ? argv[i + 1] : undefined;
-}
 
 export function readGold(file: string, limit?: number): GoldRecord[] {
-  let raw: string;
-  try {
-    raw = readFileSync(file, 'utf8');
-  } catch (e) {
-    throw new DyadInputError(`cannot read ${file}: ${(e as Error).message}`);
-  }
-  const out: GoldRecord[] = [];
-  const lines = raw.split(/\r?\n/);
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i].trim();
-    if (!line) continue;
-    let r: GoldRecord;
-    try {
-      r = JSON.parse(line) as GoldRecord;
-    } catch {
-      throw new DyadInputError(`${file}:${i + 1}: not valid JSON`);
-    }
-    if (typeof r.text !== 'string' || !Array.isArray(r.events)) throw new DyadInputError(`${file}:${i + 1}: a gold record needs "text" and "events"`);
-    out.push(r);
-    if (limit && out.length >= limit) break;
-  }
-  return out;
+  return readGoldJsonl<GoldRecord>(
+    file,
+    (r) => (typeof r.text === 'string' && Array.isArray(r.events) ? (r as unknown as GoldRecord) : 'a gold record needs "text" and "events"'),
+    limit || Infinity,
+  );
 }
 
 const pct = (x: number) => (100 * x).toFixed(1).padStart(5);

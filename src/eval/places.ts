@@ -10,12 +10,11 @@
  * Options: --limit N, --json, --places-only, --errors N (print N misses and false alarms),
  * --speed (also accept articles without gold, e.g. a corpus, and report speed only; 3 timed passes).
  */
-import { readFileSync } from 'node:fs';
-import { DyadInputError } from '../errors.js';
 import { newDoc } from '../doc.js';
 import { createPipeline } from '../pipeline.js';
 import { findToponyms } from '../stages/places/recognize.js';
 import { gazetteer } from '../stages/places/gazetteer.js';
+import { argValue, readGoldJsonl } from './gold.js';
 
 interface GoldToponym {
   start: number;
@@ -40,10 +39,6 @@ export function haversineKm(lat1: number, lon1: number, lat2: number, lon2: numb
   return 2 * R * Math.asin(Math.min(1, Math.sqrt(a)));
 }
 
-function arg(argv: string[], name: string): string | undefined {
-  const i = argv.indexOf(name);
-  return i >= 0 ? argv[i + 1] : undefined;
-}
 
 export interface PlacesEvalResult {
   docs: number;
@@ -144,26 +139,17 @@ export function evaluatePlaces(docs: GoldDoc[], opts: { placesOnly?: boolean; er
 }
 
 export async function runEval(file: string, argv: string[]): Promise<number> {
-  let raw: string;
-  try {
-    raw = readFileSync(file, 'utf8');
-  } catch (e) {
-    throw new DyadInputError(`cannot read ${file}: ${(e as Error).message}`);
-  }
-  const limit = Number(arg(argv, '--limit') ?? Infinity);
-  const docs: GoldDoc[] = [];
-  for (const line of raw.split('\n')) {
-    if (!line.trim()) continue;
-    if (docs.length >= limit) break;
-    try {
-      const d = JSON.parse(line) as GoldDoc;
-      if (typeof d.text === 'string' && Array.isArray(d.toponyms)) docs.push(d);
-      else if (typeof d.text === 'string' && argv.includes('--speed')) docs.push({ text: d.text, toponyms: [] });
-    } catch {
-      throw new DyadInputError(`${file}: line ${docs.length + 1} is not JSON`);
-    }
-  }
-  const r = evaluatePlaces(docs, { placesOnly: argv.includes('--places-only'), errors: Number(arg(argv, '--errors') ?? 0), passes: argv.includes('--speed') ? 3 : 1 });
+  const speed = argv.includes('--speed');
+  const docs = readGoldJsonl<GoldDoc>(
+    file,
+    (d) => {
+      if (typeof d.text !== 'string') return null;
+      if (Array.isArray(d.toponyms)) return d as unknown as GoldDoc;
+      return speed ? { text: d.text, toponyms: [] } : null;
+    },
+    Number(argValue(argv, '--limit') ?? Infinity),
+  );
+  const r = evaluatePlaces(docs, { placesOnly: argv.includes('--places-only'), errors: Number(argValue(argv, '--errors') ?? 0), passes: argv.includes('--speed') ? 3 : 1 });
   if (argv.includes('--json')) {
     console.log(JSON.stringify(r, null, 2));
     return 0;

@@ -24,11 +24,10 @@
  * quotes that carry a cue; predicted indirect = the other indirect quotes. Scare quotes without a
  * cue are not attributions and are not scored.
  */
-import { readFileSync } from 'node:fs';
-import { DyadInputError } from '../errors.js';
 import { code } from '../code.js';
 import type { Quote } from '../document.js';
 import { findMarked } from '../stages/quotes/marks.js';
+import { argValue, readGoldJsonl } from './gold.js';
 
 interface GoldQuote {
   content_spans: [number, number][];
@@ -59,10 +58,6 @@ interface Item {
 
 const THRESHOLDS = [['exact', 1], ['80', 0.8], ['30', 0.3]] as const;
 
-function argValue(argv: string[], name: string): string | undefined {
-  const i = argv.indexOf(name);
-  return i >= 0 ? argv[i + 1] : undefined;
-}
 
 const TRIM = /[\s"“”‘’'„«»,.;:!?()\[\]—–-]/;
 /** Trim spaces, quotation marks and edge punctuation from a span. */
@@ -251,28 +246,13 @@ export function scoreQuotes(docs: GoldDoc[], onError?: (line: string) => void, s
 }
 
 export async function runEval(file: string, argv: string[]): Promise<number> {
-  let raw: string;
-  try {
-    raw = readFileSync(file, 'utf8');
-  } catch (e) {
-    throw new DyadInputError(`cannot read ${file}: ${(e as Error).message}`);
-  }
-  const limit = Number(argValue(argv, '--limit') ?? Infinity);
   const errors = Number(argValue(argv, '--errors') ?? 0);
   const only = argValue(argv, '--kind');
-  const docs: GoldDoc[] = [];
-  for (const line of raw.split('\n')) {
-    if (!line.trim()) continue;
-    if (docs.length >= limit) break;
-    let d: GoldDoc;
-    try {
-      d = JSON.parse(line) as GoldDoc;
-    } catch {
-      throw new DyadInputError(`${file}: line ${docs.length + 1} is not JSON`);
-    }
-    if (typeof d.text !== 'string' || !Array.isArray(d.quotes)) throw new DyadInputError(`${file}: line ${docs.length + 1} needs "text" and "quotes"`);
-    docs.push(d);
-  }
+  const docs = readGoldJsonl<GoldDoc>(
+    file,
+    (d) => (typeof d.text === 'string' && Array.isArray(d.quotes) ? (d as unknown as GoldDoc) : 'needs "text" and "quotes"'),
+    Number(argValue(argv, '--limit') ?? Infinity),
+  );
   const errs: string[] = [];
   const s = scoreQuotes(docs, errors ? (l) => errs.push(l) : undefined, argv.includes('--context'));
   if (argv.includes('--json')) {

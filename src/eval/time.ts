@@ -7,12 +7,11 @@
  * recognition strict F1 (exact span) and relaxed F1 (overlap), type accuracy and value F1 over
  * relaxed matches (a hit needs the span found and the value exactly right), plus speed.
  */
-import { readFileSync } from 'node:fs';
-import { DyadInputError } from '../errors.js';
 import { segment } from '../stages/segment/index.js';
 import { runTime } from '../stages/time/index.js';
 import type { TimeExpr } from '../document.js';
 import { newDoc } from '../doc.js';
+import { argValue, readGoldJsonl } from './gold.js';
 
 interface GoldTimex {
   text: string;
@@ -46,10 +45,6 @@ const prf = (tp: number, np: number, ng: number) => {
   return { p, r, f1: p + r ? (2 * p * r) / (p + r) : 0 };
 };
 
-function argValue(argv: string[], name: string): string | undefined {
-  const i = argv.indexOf(name);
-  return i >= 0 ? argv[i + 1] : undefined;
-}
 
 export function scoreTime(docs: GoldDoc[], onError?: (line: string) => void): TimeScores {
   let gold = 0, pred = 0, strictTp = 0, relaxedTp = 0, typeOk = 0, valueTp = 0, ms = 0;
@@ -106,26 +101,11 @@ export function scoreTime(docs: GoldDoc[], onError?: (line: string) => void): Ti
 }
 
 export function readGold(file: string, limit?: number): GoldDoc[] {
-  let raw: string;
-  try {
-    raw = readFileSync(file, 'utf8');
-  } catch (e) {
-    throw new DyadInputError(`cannot read ${file}: ${(e as Error).message}`);
-  }
-  const docs: GoldDoc[] = [];
-  for (const [i, line] of raw.split('\n').entries()) {
-    if (!line.trim()) continue;
-    let d: GoldDoc;
-    try {
-      d = JSON.parse(line) as GoldDoc;
-    } catch {
-      throw new DyadInputError(`${file}:${i + 1}: not JSON`);
-    }
-    if (typeof d.text !== 'string' || !Array.isArray(d.timex)) throw new DyadInputError(`${file}:${i + 1}: expected "text" and "timex"`);
-    docs.push(d);
-    if (limit && docs.length >= limit) break;
-  }
-  return docs;
+  return readGoldJsonl<GoldDoc>(
+    file,
+    (d) => (typeof d.text === 'string' && Array.isArray(d.timex) ? (d as unknown as GoldDoc) : 'expected "text" and "timex"'),
+    limit || Infinity,
+  );
 }
 
 export async function runEval(file: string, argv: string[]): Promise<number> {

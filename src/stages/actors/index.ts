@@ -610,7 +610,7 @@ function titledName(ctx: Ctx, i: number, end: number): number | null {
   if (weak && !name.person && name.e - name.s < 2) return null;
   const s = mod ? mod.s : titleS;
   const start = ctx.keys[i] === 'the' && s === i + 1 ? i : s;
-  const titleText = textOf(ctx, titleS, role ? lastTitleEnd(ctx, titleS, name.s) : name.s);
+  const titleText = textOf(ctx, titleS, name.s);
   let actor: string;
   let conf: number;
   let rule: string;
@@ -632,10 +632,6 @@ function titledName(ctx: Ctx, i: number, end: number): number | null {
   emit(ctx, { actor, s: start, e: name.e, head: name.e - 1, how: 'titled', rule, source: name.person ? ctx.lx.source.people : ctx.lx.source.roles, conf, note });
   markUsed(ctx, start, name.e);
   return name.e;
-}
-
-function lastTitleEnd(_ctx: Ctx, _s: number, nameS: number): number {
-  return nameS;
 }
 
 // ---------------------------------------------------------------------------------------------

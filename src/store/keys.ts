@@ -7,19 +7,24 @@ import { createHash } from 'node:crypto';
 /** Query parameters that only track the reader and never change the article. */
 const TRACKING = /^(utm_[a-z]+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|ocid|cmpid|ito|ref|ref_src|ref_url|src|smid|sr_share|at_medium|at_campaign|at_custom\d*|_ga|igshid|spm|share)$/i;
 
+/** The URL parsed, when it is an http(s) URL; null otherwise. */
+function httpUrl(url: string | null | undefined): URL | null {
+  if (!url) return null;
+  try {
+    const u = new URL(url.trim());
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u : null;
+  } catch {
+    return null;
+  }
+}
+
 /**
  * A URL reduced to its identity: lower-case host without `www.`, no scheme, no fragment, no
  * tracking parameters, remaining parameters sorted, no trailing slash. Null for non-http(s) input.
  */
 export function urlKey(url: string | null | undefined): string | null {
-  if (!url) return null;
-  let u: URL;
-  try {
-    u = new URL(url.trim());
-  } catch {
-    return null;
-  }
-  if (u.protocol !== 'http:' && u.protocol !== 'https:') return null;
+  const u = httpUrl(url);
+  if (!u) return null;
   const host = u.hostname.toLowerCase().replace(/^www\d?\./, '');
   const params = [...u.searchParams.entries()].filter(([k]) => !TRACKING.test(k)).sort((a, b) => (a[0] === b[0] ? (a[1] < b[1] ? -1 : 1) : a[0] < b[0] ? -1 : 1));
   let path = u.pathname.replace(/\/{2,}/g, '/');
@@ -35,14 +40,8 @@ export function urlKey(url: string | null | undefined): string | null {
  * tracking parameters. Null when it is not an http(s) URL.
  */
 export function canonicalUrl(url: string | null | undefined): string | null {
-  if (!url) return null;
-  let u: URL;
-  try {
-    u = new URL(url.trim());
-  } catch {
-    return null;
-  }
-  if (u.protocol !== 'http:' && u.protocol !== 'https:') return null;
+  const u = httpUrl(url);
+  if (!u) return null;
   u.hash = '';
   for (const k of [...u.searchParams.keys()]) if (TRACKING.test(k)) u.searchParams.delete(k);
   return u.toString();

@@ -58,6 +58,16 @@ test('dyad export: every format from a store, with filters and -o', withStore(as
   // Mention rows point at event rows.
   const eventIds = new Set(gdelt.map((l) => l.split('\t')[0]));
   for (const l of mentions) assert.ok(eventIds.has(l.split('\t')[0]));
+  // IsRootEvent is decided for every stored event, and headline/lead events exist in the fixtures.
+  const roots = gdelt.map((l) => l.split('\t')[25]);
+  assert.ok(roots.every((v) => v === '0' || v === '1'), `IsRootEvent values: ${[...new Set(roots)]}`);
+  assert.ok(roots.includes('1'));
+  // Actor char offsets point at a mention of an actor in the fixtures' documents.
+  const starts = new Set<number>();
+  for (const f of allFixtures()) for (const a of f.doc.actors) for (const m of a.mentions) starts.add(m.start);
+  const a1 = mentions.map((l) => l.split('\t')[7]).filter((v) => v !== '');
+  assert.ok(a1.length > 0, 'Actor1CharOffset filled where the source is named in the sentence');
+  for (const v of [...a1, ...mentions.map((l) => l.split('\t')[8]).filter((x) => x !== '')]) assert.ok(starts.has(Number(v)), `offset ${v}`);
   const csv = parseCsv(readFileSync(out('csv'), 'utf8'));
   assert.equal(csv.length, c.events + 1);
   const jsonl = readFileSync(out('jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { id: string });

@@ -27,6 +27,8 @@ export interface ExportExtras {
   targetStart?: number | null;
   /** Article length in characters. */
   docLength?: number | null;
+  /** Whether the event was coded from the article's headline or lead paragraph (GDELT's IsRootEvent). */
+  isRoot?: boolean | null;
   title?: string | null;
   /** Publication date/time of this row's article. */
   published?: string | null;

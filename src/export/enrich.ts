@@ -20,6 +20,38 @@ interface ArticleInfo {
   length: number;
   places: Map<string, { feature: string | null; geonameid: number | null }>;
   events: CodedEvent[];
+  /** Mention start offsets of each actor, in text order. */
+  mentions: Map<string, number[]>;
+  /** End offset of the lead paragraph (headline and dateline lines included). */
+  leadEnd: number;
+}
+
+/**
+ * Where the lead ends: the first paragraph (a line of text) that reads as body prose — it ends in
+ * sentence punctuation or is long — ends the lead; shorter lines before it (headline, byline,
+ * dateline) belong to it. GDELT marks events of the lead paragraph as root events.
+ */
+export function leadEnd(text: string): number {
+  const re = /[^\n]+/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) {
+    const line = m[0].trim();
+    if (!line) continue;
+    if (line.length >= 120 || /[.!?]["'”’)]?$/.test(line)) return m.index + m[0].length;
+  }
+  return text.length;
+}
+
+/** Start of the actor's mention nearest the trigger inside the evidence span (GDELT's Actor*CharOffset). */
+function mentionStart(starts: number[] | undefined, ev: CodedEvent): number | null {
+  if (!starts?.length) return null;
+  const at = ev.evidence?.trigger?.start ?? ev.evidence?.start ?? 0;
+  let best: number | null = null;
+  for (const s of starts) {
+    if (s < (ev.evidence?.start ?? 0) || s >= (ev.evidence?.end ?? Infinity)) continue;
+    if (best === null || Math.abs(s - at) < Math.abs(best - at)) best = s;
+  }
+  return best;
 }
 
 export class Enricher {
@@ -34,7 +66,10 @@ export class Enricher {
       if (a) {
         const places = new Map<string, { feature: string | null; geonameid: number | null }>();
         for (const p of a.doc?.places ?? []) places.set(p.id, { feature: p.feature ?? null, geonameid: p.geonameid ?? null });
-        info = { published: a.article.published, title: a.article.title, length: a.article.text.length, places, events: a.doc?.events ?? [] };
+        const mentions = new Map<string, number[]>();
+        for (const ac of a.doc?.actors ?? []) mentions.set(ac.id, (ac.mentions ?? []).map((x) => x.start));
+        const text = a.article.text ?? '';
+        info = { published: a.article.published, title: a.article.title, length: text.length, places, events: a.doc?.events ?? [], mentions, leadEnd: leadEnd(text) };
       }
     } catch {
       info = null;
@@ -57,6 +92,11 @@ export class Enricher {
       out.ploverContext = ev.plover?.context ?? null;
       out.sentenceIndex = typeof ev.evidence?.sentence === 'number' ? ev.evidence.sentence : null;
       out.triggerStart = ev.evidence?.trigger?.start ?? ev.evidence?.start ?? null;
+      if (art) {
+        out.isRoot = typeof ev.evidence?.start === 'number' ? ev.evidence.start < art.leadEnd : null;
+        out.sourceStart = ev.source ? mentionStart(art.mentions.get(ev.source.actor), ev) : null;
+        out.targetStart = ev.target ? mentionStart(art.mentions.get(ev.target.actor), ev) : null;
+      }
       const pid = ev.place?.place ?? null;
       const p = pid && art ? art.places.get(pid) : undefined;
       if (p) {
@@ -70,7 +110,9 @@ export class Enricher {
   /** The coded event behind a row: same code and evidence offsets in the row's article. */
   private codedEvent(row: EventRow, art: ArticleInfo | null): CodedEvent | null {
     if (art) {
-      const ev = art.events.find((e) => e.code === row.code && e.evidence?.start === row.evidenceStart && e.evidence?.end === row.evidenceEnd);
+      const same = art.events.filter((e) => e.code === row.code && e.evidence?.start === row.evidenceStart && e.evidence?.end === row.evidenceEnd);
+      // reciprocal and compound events share code and evidence: the actors tell them apart
+      const ev = same.find((e) => (e.source?.code ?? null) === (row.sourceCode ?? null) && (e.target?.code ?? null) === (row.targetCode ?? null)) ?? same[0];
       if (ev) return ev;
     }
     return null;

@@ -70,7 +70,7 @@ export function gdeltEventCells(r: ExportRow): Cell[] {
     fraction,
     ...actorCells(r.sourceCode, r.sourceName, r.sourceCountry),
     ...actorCells(r.targetCode, r.targetName, r.targetCountry),
-    null, // IsRootEvent
+    r.isRoot == null ? null : r.isRoot ? 1 : 0, // IsRootEvent
     code,
     base,
     r.root || (code ? code.slice(0, 2) : null),

@@ -116,7 +116,8 @@ export type ActorKind =
   | 'group' // a role group: "Ukrainian delegation", "Russian troops", "protesters"
   | 'anonymous' // "a Kremlin spokesperson", "a senior official in Zelensky's office"
   | 'collective' // "Western leaders"
-  | 'media';
+  | 'media'
+  | 'generic'; // a noun phrase with no dictionary actor, taken as an event argument ("18 people", "an army camp")
 
 /** A resolved real-world actor. Mentions point to it by id. */
 export interface Actor {
@@ -145,7 +146,8 @@ export type MentionHow =
   | 'collective'
   | 'compound' // one member of a compound ("the leaders of Britain, France, ...")
   | 'pronoun' // resolved by coref
-  | 'anaphor'; // role anaphor resolved by coref ("the spokesperson")
+  | 'anaphor' // role anaphor resolved by coref ("the spokesperson")
+  | 'generic'; // a noun phrase the events stage took as an argument (kind 'generic')
 
 export interface ActorMention {
   id: string;

@@ -223,3 +223,33 @@ test('store keys: URL key, text hash, day of a date value, FTS query escaping', 
   assert.equal(ftsQuery('putin OR "peace talks" -x*'), '"putin" "OR" "peace talks" "x"');
   assert.equal(ftsQuery('*** ""'), null);
 });
+
+test('store: the incremental deduper keeps a bounded window in memory; nothing leaves the store', () => {
+  const { dir, db } = tmp();
+  try {
+    const put = (s: ReturnType<typeof openStore>, i: number) => {
+      const day = new Date(Date.UTC(2025, 0, 1) + 3 * i * 86_400_000).toISOString().slice(0, 10); // 3 days apart: never one event
+      const text = `Russia met the United States in Istanbul, report number ${i}. More text follows here.`;
+      s.putCoded({ text, url: `https://news.example/${i}`, outlet: 'Example', published: day }, fakeDoc(text, { published: day, date: day }));
+    };
+    const s = openStore(db, { dedupeWindowDays: 5 });
+    for (let i = 0; i < 40; i++) put(s, i);
+    // Each article reports two events on its own day: 80 clusters stored, the last few days' in memory.
+    assert.equal(s.counts().events, 80);
+    assert.ok(s.dedupeMemory() <= 2 * 3, `in memory: ${s.dedupeMemory()}`);
+    s.close();
+    // Reopened, the deduper loads the window only.
+    const r = openStore(db, { dedupeWindowDays: 5 });
+    put(r, 40);
+    assert.ok(r.dedupeMemory() <= 2 * 3, `after reopening: ${r.dedupeMemory()}`);
+    assert.equal(r.counts().events, 82);
+    r.close();
+    // Without a window every cluster stays in memory.
+    const all = openStore(db, { dedupeWindowDays: 0 });
+    put(all, 41);
+    assert.equal(all.dedupeMemory(), 84);
+    all.close();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

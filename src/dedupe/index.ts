@@ -499,6 +499,11 @@ export class Clusterer {
   private storyCount = 0;
   private comparisons = 0;
 
+  /** Clusters held in memory (retired ones included until `prune(…, { forget: true })`). */
+  get size(): number {
+    return this.states.length;
+  }
+
   constructor(opts: DedupeOptions = {}) {
     this.opts = {
       dayTolerance: opts.dayTolerance ?? 1,

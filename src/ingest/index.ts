@@ -66,6 +66,8 @@ export interface IngestOptions {
   jobTimeoutMs?: number;
   /** Largest single HTML/text/feed file read whole (default 64 MiB). */
   maxFileBytes?: number;
+  /** Days of events the incremental deduper keeps in memory (default 30; 0 = all). */
+  dedupeWindowDays?: number;
 }
 
 export function defaultWorkers(): number {
@@ -73,7 +75,7 @@ export function defaultWorkers(): number {
 }
 
 export async function ingest(inputs: string[], opts: IngestOptions = {}): Promise<IngestSummary> {
-  const store = opts.store ?? openStore(opts.db ?? 'dyad.db');
+  const store = opts.store ?? openStore(opts.db ?? 'dyad.db', { dedupeWindowDays: opts.dedupeWindowDays });
   const ownStore = !opts.store;
   const workers = opts.coder ? 0 : (opts.workers ?? defaultWorkers());
   const pool = new CodePool(workers, opts.coder);

@@ -18,7 +18,7 @@ export interface OpenOptions extends SqliteOptions {}
  * Open (creating when needed, unless `mustExist`) the store at `path`: a file path for SQLite.
  * `postgres://` URLs are reserved for the PostgreSQL store.
  */
-export function openStore(path: string = DEFAULT_DB, opts: OpenOptions = {}): Store & { integrityCheck(): string } {
+export function openStore(path: string = DEFAULT_DB, opts: OpenOptions = {}): Store & { integrityCheck(): string; dedupeMemory(): number } {
   if (/^postgres(ql)?:\/\//i.test(path)) throw new DyadInputError('the PostgreSQL store is not available in this build; use a SQLite file path');
   return new SqliteStore(path, opts);
 }

@@ -33,7 +33,22 @@ export interface SqliteOptions {
   /** Open an existing store only; a missing file is a user error. */
   mustExist?: boolean;
   readonly?: boolean;
+  /**
+   * How many days of events the incremental deduper keeps in memory (default 30). Events whose
+   * date and latest report are older than the newest publication day minus this window are
+   * retired from matching and from memory, so a long ingest stays bounded; they stay in the
+   * store. A later report of a retired event starts a new event. 0 keeps everything.
+   */
+  dedupeWindowDays?: number;
 }
+
+const DAY_MS = 86_400_000;
+const isoDay = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
+const dayMs = (s: string | null | undefined): number | null => {
+  if (!s || !/^\d{4}-\d\d-\d\d/.test(s)) return null;
+  const t = Date.parse(s.slice(0, 10) + 'T00:00:00Z');
+  return Number.isFinite(t) ? t : null;
+};
 
 const DEFAULT_LIMIT = 50;
 const MAX_LIMIT = 10000;
@@ -219,6 +234,8 @@ export class SqliteStore implements Store {
 
   constructor(path: string, opts: SqliteOptions = {}) {
     this.path = path;
+    const w = opts.dedupeWindowDays ?? 30;
+    this.windowDays = Number.isFinite(w) && w > 0 ? Math.ceil(w) : 0;
     try {
       this.db = new Database(path, { readonly: !!opts.readonly, fileMustExist: !!(opts.mustExist || opts.readonly) });
     } catch (e) {
@@ -325,7 +342,10 @@ export class SqliteStore implements Store {
   }
 
   putCoded(article: PutArticle, doc: CodedDocument, opts: PutOptions = {}): PutResult {
-    if (doc.events.length) this.getClusterer();
+    if (doc.events.length) {
+      this.getClusterer();
+      this.advanceWindow(article.published ?? doc.article.published);
+    }
     return this.putTx.immediate(article, doc, opts);
   }
 
@@ -334,17 +354,38 @@ export class SqliteStore implements Store {
   // store); dedupe() recomputes all clusters from scratch.
 
   private clusterer: Clusterer | null = null;
+  private readonly windowDays: number;
+  /** Newest publication day seen (ms) and the day the in-memory deduper was last pruned for. */
+  private newestDay = -Infinity;
+  private prunedFor = -Infinity;
+
+  /** Clusters the incremental deduper holds in memory (bounded by `dedupeWindowDays`). */
+  dedupeMemory(): number {
+    return this.clusterer ? this.clusterer.size : 0;
+  }
+
+  /** Retire in-memory clusters that fell out of the window when the newest publication day advances. */
+  private advanceWindow(published: string | null | undefined): void {
+    const d = dayMs(published);
+    if (d === null || d <= this.newestDay) return;
+    this.newestDay = d;
+    if (!this.windowDays || !this.clusterer || d - this.prunedFor < DAY_MS) return;
+    this.prunedFor = d;
+    this.clusterer.prune(isoDay(d - this.windowDays * DAY_MS), { forget: true });
+  }
 
   /** All mentions (and reprint copies of their articles) as dedupe records, with their cluster key. */
-  private mentionRecords(): { rec: MentionRecord; clusterKey: string | null }[] {
-    const rows = this.db
-      .prepare(
-        `SELECT m.id, m.article_id, m.code, m.root, m.source_code, m.source_country, m.target_code, m.target_country, m.place_name,
+  private mentionRecords(sinceDay?: string): { rec: MentionRecord; clusterKey: string | null }[] {
+    const sql = `SELECT m.id, m.article_id, m.code, m.root, m.source_code, m.source_country, m.target_code, m.target_country, m.place_name,
            m.place_country, m.lat, m.lon, m.place_feature, m.modality, m.sentence, m.confidence, m.date, m.date_precision,
            a.outlet, a.url, a.published, a.text_hash, a.story_sig, c.key AS ckey
-         FROM event_mentions m JOIN articles a ON a.id = m.article_id LEFT JOIN event_clusters c ON c.id = m.cluster_id`,
-      )
-      .all() as Row[];
+         FROM event_mentions m JOIN articles a ON a.id = m.article_id LEFT JOIN event_clusters c ON c.id = m.cluster_id`;
+    // Within the window: the mention's event day or its article's publication day is recent, or undated.
+    const rows = (
+      sinceDay
+        ? this.db.prepare(`${sql} WHERE m.day IS NULL OR m.day >= ? OR a.published IS NULL OR substr(a.published, 1, 10) >= ?`).all(sinceDay, sinceDay)
+        : this.db.prepare(sql).all()
+    ) as Row[];
     const copies = this.db.prepare('SELECT id, article_id, url, outlet, published FROM article_copies').all() as Row[];
     const byArticle = new Map<number, Row[]>();
     for (const k of copies) {
@@ -410,7 +451,10 @@ export class SqliteStore implements Store {
       if (this.clusterer) return this.clusterer;
     }
     const c = new Clusterer();
-    const recs = this.mentionRecords();
+    // Only the window's mentions are loaded: older events are retired from matching anyway.
+    const newest = this.windowDays ? dayMs(str((this.db.prepare('SELECT max(substr(published, 1, 10)) AS d FROM articles').get() as Row).d)) : null;
+    const recs = this.mentionRecords(newest !== null ? isoDay(newest - this.windowDays * DAY_MS) : undefined);
+    if (newest !== null) this.newestDay = this.prunedFor = newest;
     recs.sort((a, b) => mentionOrder(a.rec, b.rec));
     for (const { rec, clusterKey } of recs) {
       if (clusterKey) c.seed(rec, clusterKey);

@@ -1,9 +1,9 @@
-/** `dyad ingest <paths|urls…> [--db dyad.db] [--workers N] [--allow-private] [--quiet]` */
+/** `dyad ingest <paths|urls…> [--db dyad.db] [--workers N] [--allow-private] [--dedupe-window D] [--quiet]` */
 import { parseArgs } from 'node:util';
 import { DyadInputError } from '../../errors.js';
 import { defaultWorkers, ingest, type IngestProgress } from '../../ingest/index.js';
 
-export const usage = `dyad ingest <paths|urls…> [--db dyad.db] [--workers N] [--allow-private] [--quiet]
+export const usage = `dyad ingest <paths|urls…> [--db dyad.db] [--workers N] [--allow-private] [--dedupe-window D] [--quiet]
   Reads plain text, HTML pages, JSONL/JSON of article objects, RSS/Atom feeds, WARC files (also
   gzipped), directories (recursively) and http(s) URLs; codes every article on every core and stores
   it. Already stored articles (same canonical URL or same normalised text) are skipped, so an
@@ -13,6 +13,8 @@ export const usage = `dyad ingest <paths|urls…> [--db dyad.db] [--workers N] [
   --allow-private    allow fetching private, loopback and link-local addresses
   --timeout MS       per-URL fetch timeout (default 15000)
   --max-bytes N      per-URL size cap (default 10485760)
+  --dedupe-window D  days of events kept open for merging new reports (default 30; 0 = all):
+                     bounds memory on long runs; older events stay stored
   --quiet            no progress output`;
 
 function fmtTime(s: number): string {
@@ -33,6 +35,7 @@ export async function run(argv: string[]): Promise<number> {
       'allow-private': { type: 'boolean', default: false },
       timeout: { type: 'string' },
       'max-bytes': { type: 'string' },
+      'dedupe-window': { type: 'string' },
       quiet: { type: 'boolean', short: 'q', default: false },
     },
   });
@@ -70,6 +73,7 @@ export async function run(argv: string[]): Promise<number> {
     db: values.db,
     workers,
     allowPrivate: values['allow-private'],
+    dedupeWindowDays: num(values['dedupe-window'], 'dedupe-window', 0),
     fetch: { timeoutMs: num(values.timeout, 'timeout', 1), maxBytes: num(values['max-bytes'], 'max-bytes', 1) },
     onProgress,
     progressMs: tty ? 200 : 1000,

@@ -104,6 +104,20 @@ export interface ActorLexicon {
   roles: Map<string, RoleEntry>;
   people: Map<string, PersonEntry>;
   source: { countries: string; orgs: string; roles: string; people: string; given: string };
+  /**
+   * Misspelling index (symmetric one-deletion keys → entries), for words no exact entry matches:
+   * single-word country names (7+ letters) and surnames (5+ letters). See `fuzzyLookup`.
+   */
+  fuzzy: Map<string, FuzzyEntry[]>;
+  /** Lower-cased given names (the fuzzy country match never turns a given name into a country). */
+  givenSet: Set<string>;
+}
+
+export interface FuzzyEntry {
+  kind: 'country' | 'surname';
+  ref: string;
+  /** The dictionary word (tokenKey form). */
+  word: string;
 }
 
 const COUNTRIES = 'actors/countries.json';
@@ -196,7 +210,15 @@ function caseModeOf(alias: string, kind: LexKind): CaseMode {
 function add(root: TrieNode, alias: string, hit: Omit<LexHit, 'caseMode' | 'len'>): void {
   let a = alias.trim();
   if (/^the\s/i.test(a)) a = a.slice(4);
-  const toks = aliasTokens(a);
+  addTokens(root, a, aliasTokens(a), hit);
+  // The tokenizer keeps some hyphenated words whole ("Vice-President", "ex-president"): index both.
+  if (a.includes('-')) {
+    const whole = a.split(/\s+/).filter(Boolean);
+    if (whole.length) addTokens(root, a, whole, hit);
+  }
+}
+
+function addTokens(root: TrieNode, a: string, toks: string[], hit: Omit<LexHit, 'caseMode' | 'len'>): void {
   if (!toks.length) return;
   let node = root;
   for (const t of toks) {
@@ -254,6 +276,19 @@ export function actorLexicon(): ActorLexicon {
     add(root, p.surname, { kind: 'surname', ref: p.id });
   }
   for (const g of given) add(root, g, { kind: 'given', ref: g });
+  const givenSet = new Set(given.map((g) => tokenKey(g)));
+  const fuzzy = new Map<string, FuzzyEntry[]>();
+  const addFuzzy = (word: string, kind: FuzzyEntry['kind'], ref: string) => {
+    const w = tokenKey(word);
+    if (!/^[a-z]+$/.test(w)) return;
+    for (const k of deletions(w)) {
+      const l = fuzzy.get(k) ?? [];
+      if (!l.some((x) => x.kind === kind && x.ref === ref && x.word === w)) l.push({ kind, ref, word: w });
+      fuzzy.set(k, l);
+    }
+  };
+  for (const c of countries) if (c.kind === 'country') for (const n of c.names) if (!/\s/.test(n) && n.length >= 7) addFuzzy(n, 'country', c.id);
+  for (const p of people) if (!/[\s-]/.test(p.surname) && p.surname.length >= 5) addFuzzy(p.surname, 'surname', p.id);
   lexicon = {
     trie: root,
     countries: cMap,
@@ -261,8 +296,47 @@ export function actorLexicon(): ActorLexicon {
     roles: rMap,
     people: pMap,
     source: { countries: sourceTag(COUNTRIES), orgs: sourceTag(ORGS), roles: sourceTag(ROLES), people: sourceTag(PEOPLE), given: sourceTag(GIVEN) },
+    fuzzy,
+    givenSet,
   };
   return lexicon;
+}
+
+/** The word itself and every string with one letter deleted. */
+function deletions(w: string): string[] {
+  const out = [w];
+  for (let i = 0; i < w.length; i++) out.push(w.slice(0, i) + w.slice(i + 1));
+  return out;
+}
+
+/** Optimal-string-alignment distance, capped: returns 2 as soon as it exceeds 1. */
+function withinOne(a: string, b: string): boolean {
+  if (a === b) return true;
+  const la = a.length;
+  const lb = b.length;
+  if (Math.abs(la - lb) > 1) return false;
+  let i = 0;
+  while (i < la && i < lb && a[i] === b[i]) i++;
+  if (la === lb) {
+    if (a.slice(i + 1) === b.slice(i + 1)) return true; // substitution
+    return i + 1 < la && a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2); // transposition
+  }
+  return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}
+
+/**
+ * Dictionary words one edit (insertion, deletion, substitution, transposition) away from `word`
+ * (a tokenKey), with the same first letter: "Afganistan" → Afghanistan, "Bouteflicka" → Bouteflika.
+ */
+export function fuzzyLookup(word: string, kind: FuzzyEntry['kind']): FuzzyEntry[] {
+  const lx = actorLexicon();
+  const out: FuzzyEntry[] = [];
+  for (const k of deletions(word)) {
+    const l = lx.fuzzy.get(k);
+    if (!l) continue;
+    for (const e of l) if (e.kind === kind && e.word[0] === word[0] && e.word !== word && !out.includes(e) && withinOne(e.word, word)) out.push(e);
+  }
+  return out;
 }
 
 /** Does this hit's case rule accept the tokens [i, i+len)? */

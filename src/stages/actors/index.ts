@@ -23,6 +23,7 @@ import type { Stage } from '../types.js';
 import {
   activeRole,
   actorLexicon,
+  fuzzyLookup,
   splitCode,
   tokenKey,
   type ActorLexicon,
@@ -67,7 +68,11 @@ const LOC_PREP = new Set(['in', 'at', 'inside', 'within', 'across', 'throughout'
 const CAPITAL_LOC_PREP = new Set([...LOC_PREP, 'to', 'from', 'visit', 'visited', 'visiting', 'visits', 'arrived', 'left', 'flew', 'travelled', 'traveled']);
 const NAME_PARTICLES = new Set(['bin', 'ibn', 'al', 'el', 'von', 'der', 'van', 'de', 'da', 'dos', 'du', 'le', 'la', 'abu', 'bint', 'ben']);
 const SPEECH_AFTER = new Set(['said', 'says', 'told', 'added', 'wrote', 'stated', 'announced', 'declared', 'insisted', 'warned', 'argued', 'noted', 'claimed', 'tweeted', 'posted']);
-const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'dr', 'sir', 'dame', 'lord', 'lady', 'sheikh', 'ayatollah']);
+const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'dr', 'sir', 'dame', 'lord', 'lady', 'sheikh', 'ayatollah', 'prince', 'princess', 'shaikh', 'sheik', 'mullah', 'maulana', 'imam', 'rev', 'father', 'archbishop', 'bishop', 'cardinal', 'rabbi']);
+/** Words before a title that do not change the office ("the late King X", "Newly appointed Prime Minister X"). */
+const TITLE_PREMODS = new Set(['ousted', 'deposed', 'toppled', 'exiled', 'late', 'slain', 'assassinated', 'embattled', 'beleaguered', 'incumbent', 'outgoing', 'newly', 'appointed', 'elected', 'newly-appointed', 'newly-elected', 'new', 'then', 'then-', 'caretaker', 'transitional', 'veteran', 'hardline', 'moderate', 'reformist', 'self-proclaimed', 'self-styled', 'de', 'facto', 'military', 'civilian', 'socialist', 'conservative', 'communist', 'nationalist', 'populist', 'longtime', 'long-time', 'powerful', 'influential', 'visiting', 'ailing', 'then-president', 're-elected', 'reelected']);
+/** Of those, the ones saying the person no longer holds the office. */
+const FORMER_PREMODS = new Set(['ousted', 'deposed', 'toppled', 'exiled']);
 
 const STAGE = 'actors' as const;
 
@@ -135,6 +140,9 @@ export function findActors(doc: Doc): void {
           if (h.kind === 'person') seenPeople.add(h.ref);
         }
         atoms[i] = { s: i, e: i + m.len, hits: m.hits, mask };
+      } else if (toks[i].cap && keys[i].length >= 7) {
+        const f = fuzzyCountry(lx, toks, keys, i, s.tokenStart, s.tokenEnd);
+        if (f) atoms[i] = { s: i, e: i + 1, hits: [f], mask: K.country };
       }
     }
   }
@@ -181,6 +189,23 @@ export function findActors(doc: Doc): void {
   inferTitledCountries(ctx);
   doc.mentions.sort((a, b) => a.start - b.start || b.end - a.end);
   coordinate(ctx);
+}
+
+/**
+ * A misspelt country name ("Afganistan", "Phillippines"): one capitalised word, one edit from
+ * exactly one country name of 7+ letters, not a given name ("Frances", "Georgina"), and not inside a
+ * run of capitalised words (a name or a title of something else).
+ */
+function fuzzyCountry(lx: ActorLexicon, toks: Token[], keys: string[], i: number, sStart: number, end: number): LexHit | null {
+  const t = toks[i];
+  if (t.pos !== 'PROPN' && t.pos !== 'NOUN' && t.pos !== 'ADJ') return null;
+  const k = keys[i];
+  if (!/^[a-z]+$/.test(k) || lx.givenSet.has(k)) return null;
+  if (i + 1 < end && toks[i + 1].cap && toks[i + 1].pos === 'PROPN') return null;
+  if (i > sStart && toks[i - 1].cap && toks[i - 1].pos === 'PROPN') return null;
+  const c = fuzzyLookup(k, 'country');
+  if (c.length === 0 || c.some((x) => x.ref !== c[0].ref)) return null;
+  return { kind: 'country', ref: c[0].ref, caseMode: 'cap', len: 1 };
 }
 
 /** tokenKey for an already lower-cased token (Token.norm): only dots and diacritics left to drop. */
@@ -364,7 +389,7 @@ function capRun(ctx: Ctx, i: number, end: number): number {
       k++;
       continue;
     }
-    if (words > 0 && k + 1 < end && t[k + 1].cap && (NAME_PARTICLES.has(tk.norm) || (tk.text === '-' && tk.start === t[k - 1].end && t[k + 1].start === tk.end))) {
+    if (words > 0 && k + 1 < end && (t[k + 1].cap || (NAME_PARTICLES.has(tk.norm) && t[k + 1].text === '-' && k + 2 < end && t[k + 2].cap)) && (NAME_PARTICLES.has(tk.norm) || (tk.text === '-' && tk.start === t[k - 1].end && t[k + 1].start === tk.end))) {
       k++;
       continue;
     }
@@ -410,6 +435,15 @@ function personCode(ctx: Ctx, p: PersonEntry, former = false): CodeChoice {
   const last = [...p.roles].sort((a, b) => (a.from ?? '').localeCompare(b.from ?? '')).pop()!;
   const { country } = splitCode(last.code);
   if (former && country) return { code: `${country}ELI`, conf: 0.7, title: `former ${last.title}`, note: `people:${p.id} "former": ${country}ELI` };
+  if (!ctx.date && !former) {
+    // An undated text about a past office-holder: the office's code when every role has the same one
+    // (a UN Secretary-General is IGOUNO, a past president of one country XXXGOV), else the country
+    // when every role shares it.
+    const codes = new Set(p.roles.map((r) => r.code));
+    if (codes.size === 1) return { code: last.code, conf: 0.6, title: last.title, note: `people:${p.id} no date: every role is ${last.code}` };
+    const cs = new Set(p.roles.map((r) => splitCode(r.code).country ?? r.code));
+    if (cs.size === 1) return { code: [...cs][0], conf: 0.6, title: last.title, note: `people:${p.id} no date: country only` };
+  }
   return {
     code: country,
     conf: 0.6,
@@ -592,8 +626,15 @@ function titledName(ctx: Ctx, i: number, end: number): number | null {
       k++;
       continue;
     }
+    // "Ousted President X", "the late King X", "Newly appointed Prime Minister X"
+    if (!role && TITLE_PREMODS.has(key) && ctx.nextRole[k] >= 0 && ctx.nextRole[k] - k <= 4 && !ctx.atoms[k]) {
+      if (FORMER_PREMODS.has(key)) former = true;
+      if (titleS < 0) titleS = k;
+      k++;
+      continue;
+    }
     // an organisation between modifier and title: "Russian Foreign Ministry spokeswoman Maria Zakharova"
-    if (titleS < 0 && !mod) {
+    if (!role && !mod) {
       const m2 = parseMod(ctx, k, end, false);
       if (m2) {
         mod = m2;
@@ -604,13 +645,34 @@ function titledName(ctx: Ctx, i: number, end: number): number | null {
     break;
   }
   if (!role || k >= end) return null;
+  // "Bahraini Prime Minister, Prince Khalifa …", "his Lebanese counterpart, Michel Aoun": a title
+  // with its nationality, then the name as an appositive.
+  let comma = false;
+  if (ctx.keys[k] === ',' && mod && !weak && role.title && k + 1 < end && t[k + 1].cap && (mod.kind === 'country' || mod.kind === 'capital' || mod.kind === 'org')) {
+    comma = true;
+    k++;
+  }
   if (!t[k].cap) return null;
-  const name = personAt(ctx, k, end);
+  let name = personAt(ctx, k, end);
   if (!name) return null;
+  if (comma && !name.person && !(name.e - name.s >= 2 && (name.e >= end || ctx.keys[name.e] === ',' || SPEECH_AFTER.has(ctx.keys[name.e]) || ctx.toks[name.e].pos === 'VERB' || ctx.toks[name.e].pos === 'AUX'))) return null;
   if (weak && !name.person && name.e - name.s < 2) return null;
-  const s = mod ? mod.s : titleS;
+  if (!name.person && !former) {
+    const fz = fuzzyPerson(ctx, name, role, mod);
+    if (fz) name = { ...name, person: fz };
+  }
+  let nameEnd = name.e;
+  // "King Hassan of Morocco", "President Kiir of South Sudan": the nationality after the name
+  if (!mod && ctx.keys[name.e] === 'of' && name.e + 1 < end) {
+    const m2 = parseMod(ctx, name.e + 1, end, false);
+    if (m2 && (m2.kind === 'country' || m2.kind === 'org') && !m2.adj && !m2.possessive) {
+      mod = m2;
+      nameEnd = m2.e;
+    }
+  }
+  const s = mod && mod.s < titleS ? mod.s : titleS;
   const start = ctx.keys[i] === 'the' && s === i + 1 ? i : s;
-  const titleText = textOf(ctx, titleS, name.s);
+  const titleText = textOf(ctx, titleS, comma ? name.s - 1 : name.s);
   let actor: string;
   let conf: number;
   let rule: string;
@@ -629,9 +691,35 @@ function titledName(ctx: Ctx, i: number, end: number): number | null {
     rule = 'actors/titled-unknown';
     note = rc.code ? `title "${titleText}" + ${mod?.name}` : `title "${titleText}" without a known country`;
   }
-  emit(ctx, { actor, s: start, e: name.e, head: name.e - 1, how: 'titled', rule, source: name.person ? ctx.lx.source.people : ctx.lx.source.roles, conf, note });
-  markUsed(ctx, start, name.e);
-  return name.e;
+  emit(ctx, { actor, s: start, e: nameEnd, head: name.e - 1, how: 'titled', rule, source: name.person ? ctx.lx.source.people : ctx.lx.source.roles, conf, note });
+  markUsed(ctx, start, nameEnd);
+  return nameEnd;
+}
+
+/**
+ * A misspelt known person after a title ("President Abdelaziz Bouteflicka", "President Laurent
+ * Gbago"): the last name word is one edit from exactly one known surname, and that person either
+ * has the same first name, or held an office of this title (and of the modifier's country).
+ */
+function fuzzyPerson(ctx: Ctx, name: NameSpan, role: RoleEntry, mod: Mod | null): PersonEntry | null {
+  const lastKey = ctx.keys[name.e - 1];
+  if (!lastKey || lastKey.length < 5) return null;
+  const firstKey = name.e - name.s >= 2 ? ctx.keys[HONORIFICS.has(ctx.keys[name.s]) ? name.s + 1 : name.s] : null;
+  const forms = new Set(role.singular.map((f) => f.toLowerCase()));
+  let found: PersonEntry | null = null;
+  for (const f of fuzzyLookup(lastKey, 'surname')) {
+    const p = ctx.lx.people.get(f.ref);
+    if (!p) continue;
+    if (mod?.country && !p.roles.some((r) => splitCode(r.code).country === mod.country)) continue;
+    const first = tokenKey(p.name.split(/\s+/)[0]);
+    const sameFirst = firstKey !== null && first === firstKey;
+    const sameTitle = p.roles.some((r) => forms.has(r.title.toLowerCase()) || r.title.toLowerCase().endsWith(' ' + [...forms][0]));
+    if (!sameFirst && !sameTitle) continue;
+    if (firstKey !== null && !sameFirst && ctx.lx.givenSet.has(firstKey)) continue; // a different known first name
+    if (found && found !== p) return null;
+    found = p;
+  }
+  return found;
 }
 
 // ---------------------------------------------------------------------------------------------

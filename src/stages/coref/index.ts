@@ -208,6 +208,8 @@ export function resolveCoreference(doc: Doc): void {
       if (e < sentEnd && toks[e].cap && toks[e].pos === 'PROPN') continue;
       if (e < sentEnd && (toks[e].norm === 'of' || toks[e].norm === 'for')) continue;
       const role = lx.roles.get(rh.ref)!;
+      // "the sides" alone is left to the both/two-sides rule above (a plain "the sides" is often generic)
+      if (role.id === 'side') continue;
       const forms = [...role.singular, ...role.plural].map((f) => f.toLowerCase());
       const surface = doc.text.slice(toks[j].start, toks[e - 1].end).toLowerCase();
       if (rh.kind === 'roles') {

@@ -70,18 +70,71 @@ function verbForm(norm: string, lemma: string, pos: string, irregular: Map<strin
  * measured over BBC articles). A lemma depends only on the word as written and its POS, so lemmas
  * are cached per process by (POS, surface form); vocabulary is Zipfian, so after a few hundred
  * articles nearly every token is a Map hit. The cache is capped so memory stays bounded.
+ *
+ * The cache holds everything about a token that depends only on (POS, word as written): lemma, norm,
+ * verb form and the capital flag. It is one Map per POS keyed by wink's own value string (the same
+ * string object every time wink meets the word, so its hash is already computed: no key string is
+ * built per token). A token whose text in the article differs from wink's value (a re-cased headline
+ * word, a token wink normalised) takes the slow path, which computes the same fields from its surface.
  */
-const lemmaCache = new Map<string, string>();
+interface WordInfo { lemma: string; norm: string; form: string; cap: boolean }
+const wordCache = new Map<string, Map<string, WordInfo>>();
+let wordCacheSize = 0;
 const LEMMA_CACHE_MAX = 250_000;
 type WinkTokens = { itemAt(k: number): { out(f: unknown): string } };
+
+function winkLemma(toks: WinkTokens, k: number, norm: string): string {
+  return (toks.itemAt(k).out(wink().its.lemma) || norm).toLowerCase();
+}
+
+function normOf(surface: string): string {
+  const lower = surface.toLowerCase();
+  return lower.indexOf('’') >= 0 ? lower.replace(/’/g, "'") : lower;
+}
+
+/** "A".."Z" as the first character (the old /^[A-Z]/ test). */
+function isCap(s: string): boolean {
+  const c = s.charCodeAt(0);
+  return c >= 65 && c <= 90;
+}
+
+/** Word facts for a token whose surface is wink's value itself (the fast, cached path). */
+function wordInfo(toks: WinkTokens, k: number, pos: string, value: string, irregular: Map<string, 'past' | 'participle' | 'both'>): WordInfo {
+  let byValue = wordCache.get(pos);
+  if (byValue === undefined) wordCache.set(pos, (byValue = new Map()));
+  let info = byValue.get(value);
+  if (info === undefined) {
+    const norm = normOf(value);
+    const lemma = lemmaOf(toks, k, pos, value, norm);
+    info = { lemma, norm, form: verbForm(norm, lemma, pos, irregular), cap: isCap(value) };
+    if (wordCacheSize < LEMMA_CACHE_MAX) {
+      byValue.set(value, info);
+      wordCacheSize++;
+    }
+  }
+  return info;
+}
+
+/** The lemma alone, cached by (POS, wink's value): for tokens whose surface differs from the value. */
+const lemmaCache = new Map<string, Map<string, string>>();
+let lemmaCacheSize = 0;
 function lemmaOf(toks: WinkTokens, k: number, pos: string, value: string, norm: string): string {
-  const key = pos + ' ' + value;
-  let lemma = lemmaCache.get(key);
+  let byValue = lemmaCache.get(pos);
+  if (byValue === undefined) lemmaCache.set(pos, (byValue = new Map()));
+  let lemma = byValue.get(value);
   if (lemma === undefined) {
-    lemma = (toks.itemAt(k).out(wink().its.lemma) || norm).toLowerCase();
-    if (lemmaCache.size < LEMMA_CACHE_MAX) lemmaCache.set(key, lemma);
+    lemma = winkLemma(toks, k, norm);
+    if (lemmaCacheSize < LEMMA_CACHE_MAX) {
+      byValue.set(value, lemma);
+      lemmaCacheSize++;
+    }
   }
   return lemma;
+}
+
+interface WinkDoc {
+  tokens(): WinkTokens & { out(f: unknown): unknown };
+  sentences(): { out(f: unknown): unknown };
 }
 
 export function segment(doc: Doc): void {
@@ -99,55 +152,68 @@ export function segment(doc: Doc): void {
     const raw = m[0];
     if (!raw.trim()) continue;
     const pStart = m.index;
+    const pEnd = pStart + raw.length;
     const isFirst = paragraph === 0;
     const looksHeadline = isFirst && !/[.!?:]["”’]?\s*$/.test(raw.trim()) && raw.length < 200;
     const input = looksHeadline ? recaseHeadline(raw) : raw;
-    const wdoc = n.readDoc(input);
-    const values = wdoc.tokens().out(its.value) as string[];
-    const pos = wdoc.tokens().out(its.pos) as string[];
+    const wdoc = n.readDoc(input) as unknown as WinkDoc;
     const toks = wdoc.tokens();
+    const values = toks.out(its.value) as string[];
+    const pos = toks.out(its.pos) as string[];
     const base = tokens.length;
     let cursor = 0;
     for (let k = 0; k < values.length; k++) {
       const v = values[k];
+      const p = pos[k];
       let at = input.indexOf(v, cursor);
-      if (at < 0 || at - cursor > 40) at = cursor; // wink normalised the token: keep position
+      const found = at >= 0 && at - cursor <= 40;
+      if (!found) at = cursor; // wink normalised the token: keep position
       const start = pStart + at;
-      const end = Math.min(start + v.length, pStart + raw.length);
+      const end = Math.min(start + v.length, pEnd);
       cursor = at + v.length;
-      const surface = text.slice(start, end);
-      const norm = surface.toLowerCase().replace(/’/g, "'");
-      const lemma = lemmaOf(toks, k, pos[k], v, norm);
+      let surface: string;
+      let info: WordInfo;
+      if (found && !looksHeadline) {
+        // The article text at [start, end) is v itself: share wink's string.
+        surface = v;
+        info = wordInfo(toks, k, p, v, irregular);
+      } else {
+        surface = text.slice(start, end);
+        const norm = normOf(surface);
+        const lemma = lemmaOf(toks, k, p, v, norm);
+        info = { lemma, norm, form: verbForm(norm, lemma, p, irregular), cap: isCap(surface) };
+      }
       tokens.push({
         i: tokens.length,
         start,
         end,
         text: surface,
-        norm,
-        lemma,
-        pos: pos[k],
+        norm: info.norm,
+        lemma: info.lemma,
+        pos: p,
         tense: 'none',
-        form: verbForm(norm, lemma, pos[k], irregular),
+        form: info.form,
         negated: false,
         sentence: -1,
-        cap: /^[A-Z]/.test(surface),
+        cap: info.cap,
       });
     }
     // Sentences from wink's sentence boundaries, by token counts.
     let t = base;
-    wdoc.sentences().each((s: { tokens(): { length(): number } }) => {
-      const count = s.tokens().length();
-      if (count === 0) return;
+    const spans = wdoc.sentences().out(its.span) as [number, number][];
+    for (let q = 0; q < spans.length; q++) {
+      const count = spans[q][1] - spans[q][0] + 1;
+      if (count <= 0) continue;
       const first = t;
       const last = Math.min(t + count, tokens.length) - 1;
       t = last + 1;
-      if (last < first) return;
+      if (last < first) continue;
       const si = sentences.length;
       for (let j = first; j <= last; j++) tokens[j].sentence = si;
       const start = tokens[first].start;
       const end = tokens[last].end;
       sentences.push({ i: si, start, end, text: text.slice(start, end), tokenStart: first, tokenEnd: last + 1, paragraph, headline: looksHeadline });
-    });
+    }
     for (let j = t; j < tokens.length; j++) tokens[j].sentence = sentences.length - 1;
     paragraph++;
   }

@@ -93,7 +93,12 @@ export function matchAt(dict: CameoDictionary, tokens: Token[], i: number, sentE
       let possible = true;
       for (const fw of p.firstWords) {
         let any = false;
-        for (const w of fw) if (present.has(w)) { any = true; break; }
+        // iterate the smaller of the two sets (a step may list dozens of alternatives)
+        if (fw.size <= present.size) {
+          for (const w of fw) if (present.has(w)) { any = true; break; }
+        } else {
+          for (const w of present) if (fw.has(w)) { any = true; break; }
+        }
         if (!any) { possible = false; break; }
       }
       if (!possible) continue;

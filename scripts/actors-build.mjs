@@ -13,7 +13,17 @@ const date = new Date().toISOString().slice(0, 10);
 const rows = (f) =>
   readFileSync(join(here, f), 'utf8').split('\n').filter((l) => l.trim() && !l.startsWith('#')).map((l) => l.split('|').map((s) => s.trim()));
 const list = (s) => (s ? s.split(';').map((x) => x.trim()).filter(Boolean) : []);
+const CODE_RE = /^[A-Z]{3}([A-Z]{3}){0,3}$/;
+const checkCodes = (name, entries) => {
+  // the loader rejects a bad code at run time; fail here, before a broken file is written
+  for (const e of entries) {
+    const codes = [e.code, ...(e.roles ?? []).map((r) => r.code)].filter((c) => c !== undefined);
+    for (const c of codes) if (!CODE_RE.test(c)) throw new Error(`${name}: entry ${e.id}: code "${c}" is not a CAMEO-style code`);
+    if (e.country && !/^[A-Z]{3}$/.test(e.country)) throw new Error(`${name}: entry ${e.id}: country "${e.country}"`);
+  }
+};
 const write = (name, meta, entries) =>
+  checkCodes(name, entries) ??
   writeFileSync(join(out, name), JSON.stringify({ meta: { name: name.replace('.json', ''), version, date, ...meta }, entries }, null, 1) + '\n');
 
 // ---- countries + regions
@@ -66,7 +76,7 @@ write(
       'names, demonyms, capitals and seats of power: general reference (CIA World Factbook, Wikipedia country articles), compiled by hand in scripts/actors-countries.tsv',
     ],
     licence: 'facts; compilation MIT',
-    note: 'All 193 UN member states, the two observers (Palestine, Holy See), Taiwan and Kosovo, plus CAMEO regions (kind "region"). capitals: used metonymically for the government ("Moscow said"); seats: buildings/institutions standing for a government body, with their CAMEO type.',
+    note: 'All 193 UN member states, the two observers (Palestine, Holy See), Taiwan and Kosovo, plus Hong Kong (HKG) and CAMEO regions (kind "region"). Historic states are coded as their ISO-3 successor state, the convention of ICEWS/PLOVER-style data (CAMEO\'s own USR/YUG codes are not used): Soviet Union/USSR/Soviet → RUS, Yugoslavia/Yugoslav → SRB, Czechoslovakia → CZE, East and West Germany → DEU, Zaire → COD, Rhodesia → ZWE, Kampuchea → KHM, Burma → MMR, Dahomey → BEN, Upper Volta → BFA, Ceylon → LKA, Siam → THA, Persia → IRN, North/South Yemen → YEM, North/South Vietnam → VNM. A few frequent wire misspellings (Quatar, Afganistan, Phillippines) are listed as names. capitals: used metonymically for the government ("Moscow said"); seats: buildings/institutions standing for a government body, with their CAMEO type.',
   },
   countries,
 );

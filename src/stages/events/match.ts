@@ -22,6 +22,52 @@ const HARD_STOP = new Set([';', ':', '.', '!', '?', '—', '–', '(', ')']);
 const NEAR = 3;
 const WIDE = 8;
 
+/**
+ * Verbal acts (statements, appeals, intents, consultations, diplomatic cooperation, investigations,
+ * demands, disapproval, rejections, threats): an event noun in their object ("condemned Israel's
+ * attack on Gaza", "demanded an end to the blockade", "welcomed the agreement between A and B") is what
+ * the act is about, not a second event of the sentence.
+ */
+const VERBAL_ROOTS = new Set(['01', '02', '03', '04', '05', '09', '10', '11', '12', '13']);
+/** How far back from an event noun its governing verb is looked for. */
+const GOVERN_SPAN = 12;
+
+/** The entries matched so far in a document, by anchor token (keyed by the document's `used` array). */
+const matchedIn = new WeakMap<Uint8Array, Map<number, CompiledPattern>>();
+
+/** Candidate order: more words first, then the more specific code (0356 before 030), then file order. */
+const ordered = new Map<string, CompiledPattern[]>();
+function candidates(dict: CameoDictionary, lemma: string, norm: string): CompiledPattern[] | undefined {
+  const key = lemma === norm ? lemma : lemma + '\u0000' + norm;
+  let list = ordered.get(key);
+  if (list) return list.length ? list : undefined;
+  const a = dict.index.get(lemma);
+  const b = norm !== lemma ? dict.index.get(norm) : undefined;
+  list = [...(a ?? []), ...(b ?? [])].sort((x, y) => y.weight - x.weight || y.entry.code.length - x.entry.code.length || x.order - y.order || (x.file < y.file ? -1 : x.file > y.file ? 1 : 0));
+  if (ordered.size > 50000) ordered.clear();
+  ordered.set(key, list);
+  return list.length ? list : undefined;
+}
+let orderedFor: CameoDictionary | null = null;
+
+/**
+ * Is the event noun at i the object of a verbal act matched earlier in the sentence? The nearest verb
+ * before it (within the clause: no comma or hard stop between) decides.
+ */
+function governedByVerbalAct(tokens: Token[], i: number, sentStart: number, used: Uint8Array): boolean {
+  const seen = matchedIn.get(used);
+  if (!seen) return false;
+  for (let k = i - 1; k >= sentStart && k >= i - GOVERN_SPAN; k--) {
+    const t = tokens[k];
+    if (HARD_STOP.has(t.text) || t.text === ',') return false;
+    if (t.pos !== 'VERB') continue;
+    const p = seen.get(k);
+    if (!p || p.entry.weak || p.entry.pos === 'noun') return false;
+    return VERBAL_ROOTS.has(p.entry.code.slice(0, 2));
+  }
+  return false;
+}
+
 function wordMatches(t: Token, w: string): boolean {
   return t.lemma === w || t.norm === w;
 }
@@ -81,13 +127,18 @@ export function presentWords(dict: CameoDictionary, tokens: Token[], from: numbe
 /** The best pattern anchored at token i, or null. `used` marks tokens already taken by an earlier match. */
 export function matchAt(dict: CameoDictionary, tokens: Token[], i: number, sentEnd: number, sentStart: number, used: Uint8Array, hasObjectActor: (m: Match) => boolean, present: Set<string>): Match | null {
   const t = tokens[i];
-  const a = dict.index.get(t.lemma);
-  const b = t.norm !== t.lemma ? dict.index.get(t.norm) : undefined;
-  if (!a && !b) return null;
-  const cands = a && b ? [...a, ...b].sort((x, y) => y.weight - x.weight || x.order - y.order) : (a ?? b)!;
+  if (!dict.index.has(t.lemma) && (t.norm === t.lemma || !dict.index.has(t.norm))) return null;
+  if (orderedFor !== dict) {
+    ordered.clear();
+    orderedFor = dict;
+  }
+  const cands = candidates(dict, t.lemma, t.norm);
+  if (!cands) return null;
   const prev = i > sentStart ? tokens[i - 1] : undefined;
+  let governed: boolean | undefined;
   for (const p of cands) {
     if (!posOk(p, t, prev)) continue;
+    if (p.entry.pos === 'noun' && (governed ??= governedByVerbalAct(tokens, i, sentStart, used))) continue;
     // A pattern whose step words do not occur in the sentence cannot match.
     if (p.firstWords.length) {
       let possible = true;
@@ -153,6 +204,9 @@ export function matchAt(dict: CameoDictionary, tokens: Token[], i: number, sentE
       if (p.entry.needs === 'target' && !has) continue;
       if (p.entry.needs === 'no-target' && has) continue;
     }
+    let seen = matchedIn.get(used);
+    if (!seen) matchedIn.set(used, (seen = new Map()));
+    seen.set(i, p);
     return m;
   }
   return null;

@@ -191,3 +191,68 @@ test('speed: the events stage costs a fraction of tagging the same text', () => 
   // The segment stage keeps getting faster, so the budget is half of it or the stage's own 0.3 ms, whichever is larger.
   assert.ok(best < Math.max(seg * 0.5, 0.3), `events ${best.toFixed(3)} ms vs segment ${seg.toFixed(3)} ms per article`);
 });
+
+test('generic targets: a noun phrase with no dictionary actor in the object slot', () => {
+  const text = 'Russia detained 18 people on Monday.';
+  const doc = docWith(text);
+  const e = doc.events.find((x) => x.root === '17');
+  assert.ok(e?.target, doc.events.map(brief).join('; '));
+  const a = doc.actors.get(e.target.actor)!;
+  assert.equal(a.kind, 'generic');
+  assert.equal(a.name, '18 people');
+  assert.equal(a.code, null, 'no country is invented');
+  assert.equal(a.type, 'CVL', 'the role noun gives the type');
+  assert.equal(a.evidence.rule, 'events/generic-np');
+  const m = doc.mentions.find((x) => x.actor === a.id)!;
+  assert.equal(text.slice(m.start, m.end), '18 people');
+  assert.equal(m.how, 'generic');
+  // quantities belong to the phrase; a place or actor inside it gives the country
+  const q = docWith('Russia killed more than 500 civilians.').events.find((x) => x.root === '19' || x.root === '18');
+  assert.equal(q && q.target ? docWith('Russia killed more than 500 civilians.').actors.get(q.target.actor)?.name : null, 'more than 500 civilians');
+  const k = docWith('Russia attacked an army camp in western Kyiv.');
+  const ke = k.events.find((x) => x.root === '19' || x.root === '18');
+  assert.ok(ke?.target, k.events.map(brief).join('; '));
+  const ka = k.actors.get(ke.target.actor)!;
+  assert.equal(ka.name, 'an army camp in western Kyiv');
+  assert.equal(ka.country, 'UKR');
+  assert.equal(ke.target.code, 'UKR');
+  // running the stage again gives the same actors (no duplicates)
+  const n = k.actors.size;
+  k.events = [];
+  codeEvents(k);
+  assert.equal(k.actors.size, n);
+});
+
+test('generic targets: not abstract nouns, not the source\'s own people, not statements', () => {
+  const r = docWith('Russia rejected the proposal.').events.filter((x) => x.root === '12');
+  assert.equal(r.length, 1, 'the rejection is coded');
+  assert.equal(r[0].target, null, 'an abstract noun is not an actor');
+  const s = docWith('Russia said 18 people were detained.').events.filter((x) => x.root === '01');
+  for (const e of s) assert.equal(e.target, null);
+  const w = docWith('Germany will withdraw 200 soldiers.').events;
+  for (const e of w) assert.notEqual(e.target && docWith('Germany will withdraw 200 soldiers.').actors.get(e.target.actor)?.kind, 'generic', brief(e));
+});
+
+test('"dozens of" and "supporters of" pass the object slot on; a possessor of an abstract object is the target', () => {
+  assert.deepEqual(docWith('Russia detained dozens of supporters of the rebels.').events.filter((x) => x.root === '17').map(brief), ['RUS 173 SYRREB asserted']);
+  assert.deepEqual(docWith("Germany criticized Russia's decision.").events.map(brief), ['DEU 111 RUS asserted']);
+});
+
+test('restraint cues negate the embedded act', () => {
+  assert.deepEqual(docWith('Germany has shown restraint in criticizing Russia.').events.map(brief), ['DEU 111 RUS negated']);
+  assert.deepEqual(docWith('Germany refrained from criticizing Russia.').events.map(brief), ['DEU 111 RUS negated']);
+  const e = docWith('Germany stopped short of condemning Russia.').events;
+  assert.deepEqual(e.map(brief), ['DEU 111 RUS negated']);
+  assert.equal(e[0].evidence.modalityCue?.text, 'stopped short of');
+  assert.deepEqual(docWith('Germany criticized Russia.').events.map(brief), ['DEU 111 RUS asserted']);
+});
+
+test('generic actors validate against the output schema', () => {
+  const text = 'Police in Cairo detained several suspects on Monday. Rebels attacked an army camp near the border.';
+  const out = code({ text, published: '2025-06-06' });
+  assert.equal(schemaErrors(out), null);
+  assert.deepEqual(offsetErrors(text, out), []);
+  const g = out.actors.filter((a) => a.kind === 'generic');
+  assert.ok(g.length >= 1, JSON.stringify(out.events.map((e) => [e.code, e.target])));
+  for (const a of g) for (const m of a.mentions) assert.equal(text.slice(m.start, m.end), m.text);
+});

@@ -17,6 +17,7 @@ import { eventPlace } from '../places/attach.js';
 import { matchAt, presentWords, type Match } from './match.js';
 import { coordinated, findAgent, findObject, findSubject, isPassive, verbGroupStart, type Arg, type Ctx } from './syntax.js';
 import { modalityOf } from './modality.js';
+import { genericArgument, ownGenericObject, resetGeneric, type NpSlot } from './generic.js';
 
 /** Roots whose infinitive / gerund complement is part of the event itself ("agreed to exchange", "accused X of sending"). */
 const EMBEDDING_ROOTS = new Set(['02', '03', '10', '11', '12', '13']);
@@ -77,6 +78,7 @@ export function codeEvents(doc: Doc): void {
   if (!AID_PREPS.size) AID_PREPS = new Set([...dict.cues.targetPrep, 'for', 'from']);
   // "rejected calls by Belarus's rulers", "dismissed an appeal from the president"
   if (!REJECT_PREPS.size) REJECT_PREPS = new Set([...dict.cues.targetPrep, 'by', 'from']);
+  resetGeneric(doc);
   const { at, npEndAt, groups } = buildIndex(doc);
   quoteIndex = quotesByStart(doc);
   placeIndex = new Map();
@@ -278,17 +280,31 @@ function argumentsFor(c: Ctx, dict: CameoDictionary, m: Match, subjectOf: (v: nu
       const self = subj ? new Set(subj.mentions.map((x) => x.actor)) : undefined;
       // "demanded that the US cancel …", "urged that Russia …": the embedded subject is the target
       // "restrictions against German goods": after a conflictual act's object noun, "against" still names the target
-      tgt = findObject(c, m.anchor + 1, skip, preps, !e.weak || tell, true, self, root === '02' || root === '10', root >= '09');
+      const slots: NpSlot[] = [];
+      tgt = findObject(c, m.anchor + 1, skip, preps, !e.weak || tell, true, self, root === '02' || root === '10', root >= '09', slots);
+      const ownObject = (t: Arg | null): Arg | null => {
+        // "contribute troops to a force in Liberia": the source's own people given, lent or withdrawn are the
+        // object of a cooperative act, not its target
+        if (t && subj && OWN_OBJECT_ROOTS.has(root)) {
+          const sc = new Set(subj.mentions.map((x) => c.doc.actors.get(x.actor)?.country ?? ''));
+          if (t.mentions.every((x) => { const k = c.doc.actors.get(x.actor)?.country; return !!k && sc.has(k); })) return null;
+        }
+        return t;
+      };
+      tgt = ownObject(tgt);
+      // "detained 18 people", "attacked an army camp in western Kabul": a direct object noun phrase with no
+      // dictionary actor is a generic target (generic.ts decides which heads qualify for which roots)
+      let innerActor = false;
+      for (let k = m.anchor + 1; k <= m.last && !innerActor; k++) if (c.at[k] && c.at[k]!.how !== 'pronoun') innerActor = true;
+      const genericOk = !e.weak && root !== '01' && slots.length > 0 && !innerActor;
+      if (!tgt && genericOk && slots[0].prep === null && !ownGenericObject(m.code ?? e.code)) {
+        const g = genericArgument(c, slots.slice(0, 1), root, self);
+        if (g) tgt = { mentions: [g], how: 'object', confidence: 0.8 };
+      }
       // Where no actor is the object, the place of a visit, aid, withdrawal or attack stands for the target country.
       if (!tgt && LOCATION_TARGET.has(root) && (root !== '04' || e.code === '042')) {
         const loc = findObject(c, m.anchor + 1, skip, LOCATION_PREPS, false, true, self);
-        if (loc) tgt = { mentions: loc.mentions, how: 'prep', confidence: 0.7 };
-      }
-      // "contribute troops to a force in Liberia": the source's own people given, lent or withdrawn are the
-      // object of a cooperative act, not its target
-      if (tgt && subj && OWN_OBJECT_ROOTS.has(root)) {
-        const sc = new Set(subj.mentions.map((x) => c.doc.actors.get(x.actor)?.country ?? ''));
-        if (tgt.mentions.every((x) => { const k = c.doc.actors.get(x.actor)?.country; return !!k && sc.has(k); })) tgt = null;
+        if (loc) tgt = ownObject({ mentions: loc.mentions, how: 'prep', confidence: 0.7 });
       }
       // "expelled two Russian diplomats": an actor inside the pattern's own object span is the target
       if (!tgt && !e.weak && root !== '01') {
@@ -313,6 +329,12 @@ function argumentsFor(c: Ctx, dict: CameoDictionary, m: Match, subjectOf: (v: nu
       if (!tgt && subj?.how === 'inherited' && subj.verb !== undefined && !e.weak && root !== '01' && (!subj.adjunct || root === '04')) {
         const prior = findObject(c, subj.verb + 1, new Set<number>(), c.cues.targetPrep, true, true);
         if (prior) tgt = { mentions: prior.mentions, how: 'inherited', confidence: 0.8 };
+      }
+      // "sent a medical team to the hospital", "hosting a dinner for …": a prepositional target noun phrase,
+      // when neither an actor nor a place is the target
+      if (!tgt && !impliedPlace && genericOk) {
+        const g = genericArgument(c, slots.filter((x) => x.prep !== null), root, self);
+        if (g) tgt = { mentions: [g], how: 'prep', confidence: 0.75 };
       }
     }
   } else {

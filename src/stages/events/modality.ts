@@ -6,6 +6,7 @@
  */
 import type { Modality, Span, Token } from '../../document.js';
 import type { Ctx } from './syntax.js';
+import { loadData } from '../../dictionaries/load.js';
 
 export interface ModalityResult {
   modality: Modality;
@@ -63,6 +64,17 @@ export function modalityOf(c: Ctx, trigger: number, groupStart: number, scanFrom
     if (before && (before.lemma === 'be' || (headline && (before.pos === 'PROPN' || before.pos === 'NOUN' || c.at[trigger - 2]))))
       found.push({ kind: 'future', start: trigger - 1, end: trigger - 1, prio: prio.future });
   }
+  // "refrained from criticizing", "has shown restraint in criticizing", "stopped short of recognising": the
+  // embedded act did not happen. The cue ends right before the trigger (an adverb may stand between).
+  if (!isNoun) {
+    let j = trigger - 1;
+    if (j > c.sentStart && tokens[j].pos === 'ADV') j--;
+    for (const p of restraintCues(c)) {
+      const k = j - p.length + 1;
+      if (k < c.sentStart) continue;
+      if (phraseAt(tokens, k, j + 1, p) === j + 1) { found.push({ kind: 'negated', start: k, end: j, prio: prio.negated }); break; }
+    }
+  }
   if (tokens[trigger].negated && !isNoun) {
     // segment's clause-trimmed negation flag: locate the cue for the evidence
     let cue = -1;
@@ -110,6 +122,16 @@ export function modalityOf(c: Ctx, trigger: number, groupStart: number, scanFrom
   found.sort((a, b) => b.prio - a.prio || b.start - a.start);
   const best = found[0];
   return { modality: best.kind, cue: { start: tokens[best.start].start, end: tokens[best.end].end }, conditional, condAt };
+}
+
+let restraint: string[][] | null = null;
+/** Cues of kind "negated-embedding" in data/verbs/cues.json, longest first. */
+function restraintCues(_c: Ctx): string[][] {
+  if (restraint) return restraint;
+  const f = loadData<{ kind: string; words: string[] }>('verbs/cues.json', (e) => (typeof e.kind === 'string' && Array.isArray(e.words) ? null : 'needs kind and words[]'));
+  restraint = f.entries.filter((e) => e.kind === 'negated-embedding').flatMap((e) => e.words.map((w) => w.toLowerCase().split(/\s+/)));
+  restraint.sort((a, b) => b.length - a.length);
+  return restraint;
 }
 
 export function spanOf(text: string, start: number, end: number): Span {

@@ -4,6 +4,7 @@
  */
 import type { ActorMention, Doc, Token } from '../../document.js';
 import type { Cues } from '../../dictionaries/cameo.js';
+import { transparentBeforeOf, type NpSlot } from './generic.js';
 
 export interface Ctx {
   doc: Doc;
@@ -299,20 +300,28 @@ function isObjectPosition(c: Ctx, m: ActorMention): boolean {
  * The object or prepositional target after the match: the first actor mention to the right in the
  * same clause that is a direct object or follows a target preposition.
  */
-export function findObject(c: Ctx, from: number, skip: Set<number>, preps: Set<string>, allowDirect: boolean, allowPossessive: boolean, exclude?: Set<string>, thatClause = false, againstAfterNoun = false): Arg | null {
+export function findObject(c: Ctx, from: number, skip: Set<number>, preps: Set<string>, allowDirect: boolean, allowPossessive: boolean, exclude?: Set<string>, thatClause = false, againstAfterNoun = false, slots?: NpSlot[]): Arg | null {
   let lastPrep: string | null = null;
   let sawNoun = false;
+  // slots: noun phrases without an actor that sit where an actor would be taken (for generic.ts)
+  let slotFrom = from;
+  let slotOpen = true;
+  const slotOk = (): boolean =>
+    (lastPrep === null && allowDirect && !sawNoun) ||
+    (lastPrep !== null && preps.has(lastPrep) && (!sawNoun || !allowDirect || lastPrep === 'with' || lastPrep === 'to' || lastPrep === 'for' || lastPrep === 'by' || lastPrep === 'from' || (againstAfterNoun && lastPrep === 'against')));
   // Verbs inside the matched pattern's span ("promised to continue military aid") do not end the clause.
   let spanEnd = from;
   for (const k of skip) if (k > spanEnd) spanEnd = k;
   for (let k = from; k < c.sentEnd; k++) {
     const t = c.tokens[k];
-    if (skip.has(k)) { lastPrep = null; continue; }
+    if (skip.has(k)) { lastPrep = null; slotFrom = k + 1; slotOpen = true; continue; }
     if (CLAUSE_STOP.has(t.text)) return null;
     if (t.norm === ',' ) {
       const n = c.tokens[k + 1];
       if (n && (c.cues.relative.has(n.norm) || SUBORD.has(n.norm) || n.norm === 'and' || n.norm === 'but' || n.pos === 'VERB')) return null;
       lastPrep = null;
+      slotFrom = k + 1;
+      slotOpen = true;
       continue;
     }
     const m = c.at[k];
@@ -329,15 +338,27 @@ export function findObject(c: Ctx, from: number, skip: Set<number>, preps: Set<s
       lastPrep = null;
       continue;
     }
-    if (t.pos === 'ADP' || (PREP_BLOCK.has(t.norm) && t.pos !== 'VERB')) { lastPrep = t.norm; continue; }
+    // quantities are part of the noun phrase: "more than 500 civilians", "at least 75 people", "some of the protesters"
+    if (t.norm === 'than' && k > from && (c.tokens[k - 1].norm === 'more' || c.tokens[k - 1].norm === 'less' || c.tokens[k - 1].norm === 'fewer')) continue;
+    if (t.norm === 'at' && (c.tokens[k + 1]?.norm === 'least' || c.tokens[k + 1]?.norm === 'most')) { k++; continue; }
+    if (t.norm === 'of' && k > from && transparentBeforeOf(c.tokens, k - 1, c.sentEnd) && !c.at[k - 1] && (lastPrep !== null || allowDirect)) continue;
+    if (t.pos === 'ADP' || (PREP_BLOCK.has(t.norm) && t.pos !== 'VERB')) { lastPrep = t.norm; slotFrom = k + 1; slotOpen = true; continue; }
     if (t.pos === 'DET' || t.pos === 'ADJ' || t.pos === 'NUM' || t.norm === 'both' || t.pos === 'ADV' || t.pos === 'PART' && t.norm !== 'to') continue;
-    if (t.norm === 'to') { lastPrep = 'to'; continue; }
+    if (t.norm === 'to') { lastPrep = 'to'; slotFrom = k + 1; slotOpen = true; continue; }
     if (t.pos === 'VERB' && c.tokens[k + 1]?.text === '-') continue; // "war-torn": a compound modifier mis-tagged as a verb
+    // "the rebel-held enclave", "the besieged town": a participle inside a noun phrase (often tagged VBD)
+    if (t.pos === 'VERB' && k > from && (c.tokens[k - 1].text === '-' || c.tokens[k - 1].pos === 'DET') && k + 1 < c.sentEnd && (c.tokens[k + 1].pos === 'NOUN' || c.tokens[k + 1].pos === 'PROPN' || c.tokens[k + 1].pos === 'ADJ' || !!c.at[k + 1])) continue;
     if (thatClause && t.norm === 'that' && !sawNoun && lastPrep === null) continue;
     if ((isFiniteVerb(t) || (t.pos === 'VERB' && c.tokens[k - 1]?.norm === 'to')) && k > spanEnd) return null;
     if (c.cues.relative.has(t.norm) && (t.pos === 'PRON' || t.pos === 'DET' || t.pos === 'SCONJ')) return null;
     if (SUBORD.has(t.norm) && t.pos === 'SCONJ') return null;
     if (t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'PRON' || t.text === '-') {
+      // "dozens of X", "supporters of X": X fills the slot
+      if (t.pos === 'NOUN' && transparentBeforeOf(c.tokens, k, c.sentEnd) && (lastPrep !== null || allowDirect)) continue;
+      if (slots && slotOpen && slots.length < 4 && (t.pos === 'NOUN' || t.pos === 'PROPN') && !TIME_NOUN.has(t.norm) && slotOk()) {
+        slots.push({ k, prep: lastPrep, from: slotFrom });
+        slotOpen = false;
+      }
       // inside a prepositional phrase the noun phrase continues ("to war-torn Mozambique");
       // outside one, a plain noun is the direct object, so a later PP attaches to it
       if (lastPrep === null && !TIME_NOUN.has(t.norm) && t.text !== '-') sawNoun = true;
@@ -346,7 +367,7 @@ export function findObject(c: Ctx, from: number, skip: Set<number>, preps: Set<s
     }
     if (t.pos === 'CCONJ') { if (sawNoun) { lastPrep = null; } continue; }
     if (t.pos === 'VERB') {
-      if (k <= spanEnd) continue; // a verb inside the pattern ("promised to continue … aid")
+      if (k <= spanEnd) { slotFrom = k + 1; continue; } // a verb inside the pattern ("promised to continue … aid")
       if (lastPrep !== null && (t.form === 'VBN' || t.form === 'VBG')) continue; // "to war-torn X", "against the ruling party"
       sawNoun = true;
       lastPrep = null;

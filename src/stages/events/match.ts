@@ -101,8 +101,32 @@ function seqAt(tokens: Token[], i: number, end: number, words: string[]): number
   return k;
 }
 
-function posOk(p: CompiledPattern, t: Token, prev: Token | undefined): boolean {
+/** Tags that can end a clause's subject right before its verb. */
+const SUBJECT_END = new Set(['PROPN', 'NOUN', 'PRON', 'AUX', 'ADV']);
+
+/**
+ * The tagger sometimes reads a past-tense verb after its subject as an adjective with itself as lemma
+ * ("Qatar mediated between …", "Police apprehended the suspect"). Returns the verb lemma that a
+ * dictionary verb pattern is anchored on, or null.
+ */
+function pastTenseStem(dict: CameoDictionary, t: Token, prev: Token | undefined): string | null {
+  if (t.pos !== 'ADJ' || !prev || !SUBJECT_END.has(prev.pos)) return null;
+  const w = t.norm;
+  if (w.length < 5 || !w.endsWith('ed')) return null;
+  const base = w.slice(0, -2);
+  const tries = [w.slice(0, -1), base];
+  if (base.length > 2 && base[base.length - 1] === base[base.length - 2]) tries.push(base.slice(0, -1));
+  if (w.endsWith('ied')) tries.push(w.slice(0, -3) + 'y');
+  for (const stem of tries) {
+    const list = dict.index.get(stem);
+    if (list && list.some((p) => p.entry.pos === 'verb')) return stem;
+  }
+  return null;
+}
+
+function posOk(p: CompiledPattern, t: Token, prev: Token | undefined, asVerb = false): boolean {
   const pos = p.entry.pos;
+  if (asVerb) return pos === 'verb';
   // "Y must do Z": the deontic modal is tagged AUX
   if (p.entry.role === 'modal-demand') return t.pos === 'AUX' || t.pos === 'VERB';
   if (pos === 'verb') return t.pos === 'VERB' || (t.pos === 'NOUN' && prev?.norm === 'to');
@@ -127,17 +151,24 @@ export function presentWords(dict: CameoDictionary, tokens: Token[], from: numbe
 /** The best pattern anchored at token i, or null. `used` marks tokens already taken by an earlier match. */
 export function matchAt(dict: CameoDictionary, tokens: Token[], i: number, sentEnd: number, sentStart: number, used: Uint8Array, hasObjectActor: (m: Match) => boolean, present: Set<string>): Match | null {
   const t = tokens[i];
-  if (!dict.index.has(t.lemma) && (t.norm === t.lemma || !dict.index.has(t.norm))) return null;
+  const prev = i > sentStart ? tokens[i - 1] : undefined;
+  let lemma = t.lemma;
+  let asVerb = false;
+  if (!dict.index.has(lemma) && (t.norm === lemma || !dict.index.has(t.norm))) {
+    const stem = pastTenseStem(dict, t, prev);
+    if (!stem) return null;
+    lemma = stem;
+    asVerb = true;
+  }
   if (orderedFor !== dict) {
     ordered.clear();
     orderedFor = dict;
   }
-  const cands = candidates(dict, t.lemma, t.norm);
+  const cands = candidates(dict, lemma, t.norm);
   if (!cands) return null;
-  const prev = i > sentStart ? tokens[i - 1] : undefined;
   let governed: boolean | undefined;
   for (const p of cands) {
-    if (!posOk(p, t, prev)) continue;
+    if (!posOk(p, t, prev, asVerb)) continue;
     if (p.entry.pos === 'noun' && (governed ??= governedByVerbalAct(tokens, i, sentStart, used))) continue;
     // A pattern whose step words do not occur in the sentence cannot match.
     if (p.firstWords.length) {

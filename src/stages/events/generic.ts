@@ -83,6 +83,7 @@ const PP_PLACE = new Set(['in', 'near', 'outside', 'from', 'at']);
 const TIME_HEAD = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'yesterday', 'tomorrow', 'week', 'month', 'year', 'weekend', 'night', 'morning', 'evening', 'afternoon', 'day', 'time', 'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']);
 
 const isNounish = (t: Token): boolean => t.pos === 'NOUN' || t.pos === 'PROPN';
+const POSS_PRON = new Set(['his', 'her', 'its', 'their', 'our', 'my']);
 
 /** Per-document state: places by start offset, generic mentions made so far (by span). */
 let placeAt = new Map<number, Place>();
@@ -125,7 +126,7 @@ function nounPhrase(c: Ctx, slot: NpSlot): { start: number; end: number; head: n
   let start = Math.max(slot.from, c.sentStart);
   // determiners, numbers, adjectives and quantity words between the boundary and the noun belong to it;
   // a leading adverb or particle does not ("also detained")
-  while (start < k && (tokens[start].pos === 'PART' || tokens[start].pos === 'CCONJ' || (tokens[start].pos === 'ADV' && !QUANT_ADV.has(tokens[start].norm)))) start++;
+  while (start < k && (tokens[start].pos === 'PART' || tokens[start].pos === 'CCONJ' || tokens[start].pos === 'PUNCT' || tokens[start].pos === 'VERB' || (tokens[start].pos === 'ADV' && !QUANT_ADV.has(tokens[start].norm)))) start++;
   const run = nounRun(c, k, end);
   if (run.head < 0) return null;
   let stop = run.next;
@@ -189,26 +190,40 @@ export function genericArgument(c: Ctx, slots: NpSlot[], root: string, exclude?:
     }
     if (!info) continue;
     if (!d.roots.get(info.cls)?.has(root)) continue;
-    // country evidence inside the phrase: a country actor or adjective, else a gazetteer place
-    let country: string | null = null;
-    let why = '';
-    for (let q = np.start; q < np.end && !country; q++) {
-      const mm = c.at[q];
-      if (!mm) continue;
-      if (exclude?.has(mm.actor)) continue;
-      const a = c.doc.actors.get(mm.actor);
-      if (a && a.country && /^[A-Z]{3}$/.test(a.country) && (a.kind === 'country' || a.kind === 'collective' || mm.possessive || a.kind === 'group')) {
-        country = a.country;
-        why = `actor "${mm.text}" inside the phrase`;
+    // the source's own ("detonated his vehicle", "opened their camps"): a possessive pronoun of the source
+    let own = false;
+    for (let q = np.start; q <= np.head && !own; q++) {
+      const t = c.tokens[q];
+      if (t.pos === 'PRON' && POSS_PRON.has(t.norm)) {
+        const mm = c.at[q];
+        own = !mm || !!exclude?.has(mm.actor);
       }
     }
-    for (let q = np.start; q < np.end && !country; q++) {
+    if (own) continue;
+    // country evidence inside the phrase: a country actor or adjective before the head ("a Lebanese man"),
+    // else a gazetteer place or an actor in its complement ("an army camp in western Kabul")
+    let country: string | null = null;
+    let why = '';
+    const actorCountry = (from: number, to: number): void => {
+      for (let q = from; q < to && !country; q++) {
+        const mm = c.at[q];
+        if (!mm || exclude?.has(mm.actor)) continue;
+        const a = c.doc.actors.get(mm.actor);
+        if (a && a.country && /^[A-Z]{3}$/.test(a.country) && (a.kind === 'country' || a.kind === 'collective' || mm.possessive || a.kind === 'group')) {
+          country = a.country;
+          why = `actor "${mm.text}" inside the phrase`;
+        }
+      }
+    };
+    actorCountry(np.start, np.head + 1);
+    for (let q = np.head + 1; q < np.end && !country; q++) {
       const p = placeAt.get(c.tokens[q].start);
       if (p && p.country) {
         country = p.country;
         why = `place "${p.text}" inside the phrase`;
       }
     }
+    actorCountry(np.head + 1, np.end);
     const s = c.tokens[np.start].start;
     const e = c.tokens[np.end - 1].end;
     const key = `${s}:${e}`;

@@ -276,12 +276,12 @@ function argumentsFor(c: Ctx, dict: CameoDictionary, m: Match, subjectOf: (v: nu
       src = subj;
       const tell = !!e.weak && c.tokens[m.anchor].lemma === 'tell';
       const root = e.code.slice(0, 2);
-      const preps = e.weak ? WEAK_PREPS : root === '03' || root === '07' || root === '02' || root === '10' ? AID_PREPS : root === '12' || root === '11' ? REJECT_PREPS : c.cues.targetPrep;
+      const preps = e.weak ? WEAK_PREPS : root === '03' || root === '07' || root === '02' || root === '10' ? AID_PREPS : root === '12' || root === '11' || e.code === '016' ? REJECT_PREPS : c.cues.targetPrep;
       const self = subj ? new Set(subj.mentions.map((x) => x.actor)) : undefined;
       // "demanded that the US cancel …", "urged that Russia …": the embedded subject is the target
       // "restrictions against German goods": after a conflictual act's object noun, "against" still names the target
       const slots: NpSlot[] = [];
-      tgt = findObject(c, m.anchor + 1, skip, preps, !e.weak || tell, true, self, root === '02' || root === '10', root >= '09', slots);
+      tgt = findObject(c, m.anchor + 1, skip, preps, !e.weak || tell, true, self, root === '02' || root === '10', root >= '09' || root === '02', slots);
       const ownObject = (t: Arg | null): Arg | null => {
         // "contribute troops to a force in Liberia": the source's own people given, lent or withdrawn are the
         // object of a cooperative act, not its target
@@ -494,8 +494,16 @@ function nounArgs(c: Ctx, m: Match, subjectOf: (v: number) => Arg | null): NounA
   }
   const agent = findAgent(c, m.last + 1);
   if (agent && !src) src = agent;
-  const after = findObject(c, m.last + 1, new Set(m.tokens), c.cues.nounTargetPrep, false, true);
+  const slots: NpSlot[] = [];
+  const after = findObject(c, m.last + 1, new Set(m.tokens), c.cues.nounTargetPrep, false, true, undefined, false, false, slots);
   if (after && !tgt) tgt = after;
+  // "attacks on the rebel-held Ghouta region", "the killing of 18 people": a generic noun phrase target
+  const root = (m.code ?? m.pattern.entry.code).slice(0, 2);
+  if (!tgt && slots.length && root !== '01' && !m.pattern.entry.weak) {
+    const self = src ? new Set(src.mentions.map((x) => x.actor)) : undefined;
+    const g = genericArgument(c, slots, root, self);
+    if (g) tgt = { mentions: [g], how: 'prep', confidence: 0.7 };
+  }
   return { src, tgt, npStart };
 }
 

@@ -260,6 +260,10 @@ export function findSubject(c: Ctx, g: number, subjectOf: (verb: number) => Arg 
 }
 
 const SUBJ_PRON = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you']);
+/** Prepositions that still introduce the target after a direct-object noun ("held talks with", "mediation between"). */
+const AFTER_NOUN_PREPS = new Set(['with', 'to', 'for', 'by', 'from']);
+/** Approximators before a number: part of the noun phrase, not a preposition ("around 20,000 civilians"). */
+const APPROX = new Set(['around', 'about', 'over', 'some', 'nearly', 'almost', 'approximately', 'roughly', 'under', 'up']);
 
 /** "demilitarize Ukraine, protect …": a mention right after a (non-speech) verb is that verb's object. */
 function afterPlainVerb(c: Ctx, m: ActorMention): boolean {
@@ -306,15 +310,18 @@ export function findObject(c: Ctx, from: number, skip: Set<number>, preps: Set<s
   // slots: noun phrases without an actor that sit where an actor would be taken (for generic.ts)
   let slotFrom = from;
   let slotOpen = true;
+  // "launched a mediation effort between X and Y": "between" right after the pattern's noun still names the parties
+  let nounsSinceSkip = 99;
   const slotOk = (): boolean =>
     (lastPrep === null && allowDirect && !sawNoun) ||
-    (lastPrep !== null && preps.has(lastPrep) && (!sawNoun || !allowDirect || lastPrep === 'with' || lastPrep === 'to' || lastPrep === 'for' || lastPrep === 'by' || lastPrep === 'from' || (againstAfterNoun && lastPrep === 'against')));
+    (lastPrep !== null && preps.has(lastPrep) && (!sawNoun || !allowDirect || AFTER_NOUN_PREPS.has(lastPrep) || (lastPrep === 'between' && nounsSinceSkip <= 1) || (againstAfterNoun && lastPrep === 'against')));
   // Verbs inside the matched pattern's span ("promised to continue military aid") do not end the clause.
   let spanEnd = from;
   for (const k of skip) if (k > spanEnd) spanEnd = k;
   for (let k = from; k < c.sentEnd; k++) {
     const t = c.tokens[k];
-    if (skip.has(k)) { lastPrep = null; slotFrom = k + 1; slotOpen = true; continue; }
+    // a token of the pattern itself ("launched cyber attacks on …"): the nouns before it modified the pattern's noun
+    if (skip.has(k)) { lastPrep = null; sawNoun = false; nounsSinceSkip = 0; slotFrom = k + 1; slotOpen = true; continue; }
     if (CLAUSE_STOP.has(t.text)) return null;
     if (t.norm === ',' ) {
       const n = c.tokens[k + 1];
@@ -329,7 +336,7 @@ export function findObject(c: Ctx, from: number, skip: Set<number>, preps: Set<s
     if (m) {
       // "offered its troops": a possessive pronoun is a determiner; the source itself is not its own target
       if ((m.possessive && (!allowPossessive || m.how === 'pronoun')) || exclude?.has(m.actor)) { k = Math.max(k, m.tokenEnd - 1); continue; }
-      if ((lastPrep === null && allowDirect && !sawNoun) || (lastPrep !== null && preps.has(lastPrep) && (!sawNoun || !allowDirect || lastPrep === 'with' || lastPrep === 'to' || lastPrep === 'for' || lastPrep === 'by' || lastPrep === 'from' || (againstAfterNoun && lastPrep === 'against')))) {
+      if ((lastPrep === null && allowDirect && !sawNoun) || (lastPrep !== null && preps.has(lastPrep) && (!sawNoun || !allowDirect || AFTER_NOUN_PREPS.has(lastPrep) || (lastPrep === 'between' && nounsSinceSkip <= 1) || (againstAfterNoun && lastPrep === 'against')))) {
         const how: Arg['how'] = lastPrep ? (lastPrep === 'between' ? 'between' : 'prep') : 'object';
         return { mentions: coordinated(c, m, 'right'), how, confidence: lastPrep || !sawNoun ? 1 : 0.8 };
       }
@@ -341,6 +348,7 @@ export function findObject(c: Ctx, from: number, skip: Set<number>, preps: Set<s
     // quantities are part of the noun phrase: "more than 500 civilians", "at least 75 people", "some of the protesters"
     if (t.norm === 'than' && k > from && (c.tokens[k - 1].norm === 'more' || c.tokens[k - 1].norm === 'less' || c.tokens[k - 1].norm === 'fewer')) continue;
     if (t.norm === 'at' && (c.tokens[k + 1]?.norm === 'least' || c.tokens[k + 1]?.norm === 'most')) { k++; continue; }
+    if (APPROX.has(t.norm) && (c.tokens[k + 1]?.pos === 'NUM' || (t.norm === 'up' && c.tokens[k + 1]?.norm === 'to' && c.tokens[k + 2]?.pos === 'NUM'))) { if (t.norm === 'up') k++; continue; }
     if (t.norm === 'of' && k > from && transparentBeforeOf(c.tokens, k - 1, c.sentEnd) && !c.at[k - 1] && (lastPrep !== null || allowDirect)) continue;
     if (t.pos === 'ADP' || (PREP_BLOCK.has(t.norm) && t.pos !== 'VERB')) { lastPrep = t.norm; slotFrom = k + 1; slotOpen = true; continue; }
     if (t.pos === 'DET' || t.pos === 'ADJ' || t.pos === 'NUM' || t.norm === 'both' || t.pos === 'ADV' || t.pos === 'PART' && t.norm !== 'to') continue;
@@ -361,7 +369,7 @@ export function findObject(c: Ctx, from: number, skip: Set<number>, preps: Set<s
       }
       // inside a prepositional phrase the noun phrase continues ("to war-torn Mozambique");
       // outside one, a plain noun is the direct object, so a later PP attaches to it
-      if (lastPrep === null && !TIME_NOUN.has(t.norm) && t.text !== '-') sawNoun = true;
+      if (lastPrep === null && !TIME_NOUN.has(t.norm) && t.text !== '-') { sawNoun = true; nounsSinceSkip++; }
       if (lastPrep !== null && (t.pos === 'PRON' || TIME_NOUN.has(t.norm))) lastPrep = null;
       continue;
     }

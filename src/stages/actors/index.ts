@@ -75,6 +75,11 @@ const TITLE_PREMODS = new Set(['ousted', 'deposed', 'toppled', 'exiled', 'late',
 const FORMER_PREMODS = new Set(['ousted', 'deposed', 'toppled', 'exiled']);
 
 const STAGE = 'actors' as const;
+const POSS_PRON = new Set(['its', 'their', 'his', 'her']);
+/** Premodifiers that give an unnamed source its type ("a military spokesman" → MIL). */
+const PREMOD_TYPE = new Map([['military', 'MIL'], ['army', 'MIL'], ['defence', 'MIL'], ['defense', 'MIL'], ['police', 'COP'], ['security', 'COP'], ['government', 'GOV'], ['diplomatic', 'GOV'], ['presidential', 'GOV'], ['intelligence', 'SPY']]);
+/** Types of state agents (their country is an actor's, not a place's). */
+const STATE_TYPES = new Set(['MIL', 'GOV', 'COP', 'SPY', 'JUD', 'LEG']);
 
 // ---------------------------------------------------------------------------------------------
 
@@ -297,6 +302,10 @@ function parseMod(ctx: Ctx, i: number, end: number, allowPerson: boolean): Mod |
     if (s !== i && ctry.kind === 'adj') s = i; // "the Russian" — the article belongs to the phrase
     const c = ctx.lx.countries.get(ctry.ref)!;
     const adj = ctry.kind === 'adj' && !(a.mask & K.country);
+    if (adj && i > 0 && ctx.keys[i - 1] === 'ethnic') {
+      const home = residenceCountry(ctx, i, c.id);
+      if (home) return mk({ country: home, orgCode: null, type: null, kind: 'country', ref: home, name: `ethnic ${c.name} in ${home}`, adj });
+    }
     return mk({ country: c.id, orgCode: null, type: null, kind: c.kind === 'region' ? 'region' : 'country', ref: c.id, name: c.name, adj });
   }
   const cap = hitOf(a, K.capital);
@@ -756,11 +765,23 @@ function rolePhrase(ctx: Ctx, i: number, end: number): number | null {
   const mods = parseModList(ctx, k, end, true);
   if (mods.length) k = mods[mods.length - 1].e;
   pre();
+  // "military spokesman", "police sources": a typing word that is itself a role noun, before a
+  // role that takes its type from its modifiers, is a premodifier
+  if (PREMOD_TYPE.has(ctx.keys[k]) && ctx.atoms[k]?.e === k + 1 && k + 1 < end) {
+    const r2 = hitOf(ctx.atoms[k + 1], K.roles) ?? hitOf(ctx.atoms[k + 1], K.role);
+    if (r2 && ctx.lx.roles.get(r2.ref)!.inherit) k++;
+  }
   const a = ctx.atoms[k];
   const rh = hitOf(a, K.roles) ?? hitOf(a, K.role);
   if (!a || !rh || hitOf(a, K.person | K.country | K.adj | K.org | K.capital | K.seat | K.demonym)) return null;
   // A capitalised role before a name is a title, handled by titledName.
-  const role = ctx.lx.roles.get(rh.ref)!;
+  let role = ctx.lx.roles.get(rh.ref)!;
+  if (role.inherit) {
+    // "Israeli military spokesman" → ISRMIL (a modifier without a type of its own gets the premodifier's)
+    let typed: string | null = null;
+    for (let j = i; j < k; j++) typed = PREMOD_TYPE.get(ctx.keys[j]) ?? typed;
+    if (typed && !mods.some((m) => m.type)) role = { ...role, inherit: false, type: typed };
+  }
   const plural = rh.kind === 'roles';
   let roleE = a.e;
   // "spokesperson Dmitry Peskov" without title flag → leave for titled; here only bare roles
@@ -807,21 +828,30 @@ function rolePhrase(ctx: Ctx, i: number, end: number): number | null {
   if (!allMods.length) {
     // Bare role: definite singular/plural ("the spokesperson", "the leaders") is an anaphor for coref.
     if (det === 'the' || det === 'both' || det === 'two') return null;
-    if (!plural || role.type === null || !STANDALONE_ROLES.has(role.id)) return null;
-    if (!a.hits.some((h) => h.kind === 'roles')) return null;
-    // "protesters", "rebels": the nearest country in the sentence, else no code.
-    const near = nearestCountry(ctx, k, end);
-    const code = near ? near + role.type : null;
-    const actor = getActor(ctx, `g:${code ?? 'null'}:${role.id}`, () => ({
+    // "a military spokesman", "police sources", "security officials": the premodifier types the role
+    let typed: string | null = null;
+    if (role.inherit || role !== ctx.lx.roles.get(role.id)) for (let j = i; j < k; j++) typed = PREMOD_TYPE.get(ctx.keys[j]) ?? typed;
+    if (!typed) {
+      if (!plural || role.type === null || !STANDALONE_ROLES.has(role.id)) return null;
+      if (!a.hits.some((h) => h.kind === 'roles')) return null;
+    }
+    const rType = typed ?? role.type!;
+    // "protesters", "rebels": the nearest country in the sentence, else no code; "its forces",
+    // "their troops": the owner is a pronoun, resolved by coref (the code stays null here).
+    const owned = phraseS > 0 && POSS_PRON.has(ctx.keys[phraseS - 1]) && ctx.toks[phraseS - 1].sentence === ctx.toks[phraseS].sentence;
+    const near = owned ? null : nearestCountry(ctx, k, end, STATE_TYPES.has(rType));
+    const code = near ? near + rType : null;
+    const actor = getActor(ctx, `g:${code ?? (owned ? `owned${phraseS}` : 'null')}:${role.id}:${rType}`, () => ({
       name: textOf(ctx, k, roleE),
       code,
       country: near,
-      type: role.type,
+      type: rType,
       kind: 'group',
-      evidence: { stage: STAGE, rule: 'actors/role-group', source: ctx.lx.source.roles, anchor: near ? 'implied' : 'stated', confidence: near ? 0.5 : 0.6, note: near ? `country from the nearest country mention in the sentence (${near})` : 'no country in the sentence' },
+      evidence: { stage: STAGE, rule: 'actors/role-group', source: ctx.lx.source.roles, anchor: near ? 'implied' : 'stated', confidence: near ? 0.5 : 0.6, note: near ? `country from the nearest country mention in the sentence (${near})` : owned ? 'owned by a pronoun: coref gives the country' : 'no country in the sentence' },
     }));
-    emit(ctx, { actor, s: phraseS, e: roleE, head, how: 'role', rule: 'actors/role-group', source: ctx.lx.source.roles, conf: near ? 0.5 : 0.6, anchor: near ? 'implied' : 'stated' });
-    markUsed(ctx, phraseS, roleE);
+    const s0 = typed ? Math.min(i, phraseS) : phraseS; // "Security sources": the typing word is part of the mention
+    emit(ctx, { actor, s: s0, e: roleE, head, how: typed && !plural ? 'anonymous' : 'role', rule: 'actors/role-group', source: ctx.lx.source.roles, conf: near ? 0.5 : 0.6, anchor: near ? 'implied' : 'stated' });
+    markUsed(ctx, s0, roleE);
     return roleE;
   }
   const singularAnon = !plural && role.anon && (det === null || INDEF.has(det));
@@ -927,7 +957,12 @@ function titledInner(ctx: Ctx, j: number, end: number): { mod: Mod; e: number } 
   };
 }
 
-function nearestCountry(ctx: Ctx, k: number, end: number): string | null {
+/**
+ * The country mentioned nearest to token k in its sentence. State agents (soldiers, officials,
+ * police) prefer a country named as an actor over one named as a place ("military sources" in "Israel
+ * strengthened its forces in Lebanon" are Israel's); civilians take places too ("protesters in Niamey").
+ */
+function nearestCountry(ctx: Ctx, k: number, end: number, stateAgent = false): string | null {
   const sent = ctx.doc.sentences[ctx.toks[k].sentence];
   let best: string | null = null;
   let dist = 1e9;
@@ -936,11 +971,39 @@ function nearestCountry(ctx: Ctx, k: number, end: number): string | null {
     if (!a) continue;
     const h = hitOf(a, K.country | K.adj | K.capital | K.demonym);
     if (!h) continue;
+    if (stateAgent && LOC_PREP.has(prevWord(ctx, j))) continue;
+    // "Russian-made rockets", "US-led coalition", "Iranian-backed militias": not the group's nationality
+    if (a.e + 1 < end && ctx.toks[a.e].text === '-' && ctx.toks[a.e].start === ctx.toks[a.e - 1].end && !ctx.toks[a.e + 1].cap) continue;
     const c = ctx.lx.countries.get(h.ref);
     if (!c || c.kind !== 'country') continue;
     const d = Math.abs(j - k);
     if (d < dist) {
       dist = d;
+      best = c.id;
+    }
+  }
+  return best ?? (stateAgent ? nearestCountry(ctx, k, end, false) : null);
+}
+
+/**
+ * "ethnic Albanians" are coded by the state they live in (the CAMEO convention for minorities): the
+ * nearest other country named in the sentence, preferring one named as a place ("in Macedonia",
+ * "Macedonia's border"); null when the sentence names none.
+ */
+function residenceCountry(ctx: Ctx, k: number, exclude: string): string | null {
+  const sent = ctx.doc.sentences[ctx.toks[k].sentence];
+  let best: string | null = null;
+  let score = 1e9;
+  for (let j = sent.tokenStart; j < sent.tokenEnd; j++) {
+    const a = ctx.atoms[j];
+    const h = hitOf(a, K.country | K.capital);
+    if (!a || !h || h.ref === exclude) continue;
+    const c = ctx.lx.countries.get(h.ref);
+    if (!c || c.kind !== 'country') continue;
+    const place = LOC_PREP.has(prevWord(ctx, j)) || isPoss(ctx, a.e);
+    const d = Math.abs(j - k) + (place ? 0 : 100);
+    if (d < score) {
+      score = d;
       best = c.id;
     }
   }
@@ -1053,7 +1116,10 @@ function single(ctx: Ctx, i: number, end: number): number | null {
   }
   const dem = hitOf(a, K.demonym);
   if (dem && (a.e - k > 0) && /s$/i.test(ctx.toks[e - 1].text) || (dem && withThe)) {
-    const c = ctx.lx.countries.get(dem!.ref)!;
+    let c = ctx.lx.countries.get(dem!.ref)!;
+    // "ethnic Albanians demonstrated in Serbia": the state they live in
+    const home = k > 0 && ctx.keys[k - 1] === 'ethnic' ? residenceCountry(ctx, k, c.id) : null;
+    if (home) c = ctx.lx.countries.get(home)!;
     const actor = getActor(ctx, `c:${c.id}`, () => ({
       name: c.name,
       code: c.id,

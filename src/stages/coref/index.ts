@@ -223,8 +223,39 @@ export function resolveCoreference(doc: Doc): void {
     }
   }
   if (added.length) {
+    ownedGroups(doc, added);
     doc.mentions.push(...added);
     doc.mentions.sort((a, b) => a.start - b.start || b.end - a.end);
+  }
+}
+
+/**
+ * "its forces", "their troops": a role group the actors stage left uncoded because a possessive
+ * pronoun owns it takes the pronoun's resolved country ("Israel has strengthened its forces" →
+ * ISRMIL).
+ */
+function ownedGroups(doc: Doc, added: ActorMention[]): void {
+  const byStart = new Map<number, ActorMention>();
+  for (const m of added) if (m.how === 'pronoun' && m.tokenEnd - m.tokenStart === 1 && !m.group) byStart.set(m.tokenStart, m);
+  if (!byStart.size) return;
+  for (const m of doc.mentions) {
+    if (m.evidence.rule !== 'actors/role-group') continue;
+    const owner = byStart.get(m.tokenStart - 1);
+    const a = doc.actors.get(m.actor);
+    if (!owner || !a || a.code !== null || !a.type) continue;
+    const o = doc.actors.get(owner.actor);
+    const country = o?.country;
+    if (!country || !/^[A-Z]{3}$/.test(country)) continue;
+    const code = country + a.type;
+    let target: Actor | undefined;
+    for (const x of doc.actors.values()) if (x.code === code && x.kind === 'group') target = x;
+    if (!target) {
+      const id = doc.nextId('a');
+      target = { id, name: `${country} ${m.text}`, code, country, type: a.type, kind: 'group', evidence: { stage: 'coref', rule: 'coref/owned-group', anchor: 'implied', confidence: 0.55, note: `owned by "${owner.text}" → ${o!.name}` } };
+      doc.actors.set(id, target);
+    }
+    m.actor = target.id;
+    m.evidence = { ...m.evidence, rule: 'coref/owned-group', anchor: 'implied', confidence: 0.55, note: `owner pronoun "${owner.text}" resolved to ${o!.name}` };
   }
 }
 

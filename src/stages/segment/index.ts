@@ -222,24 +222,30 @@ export function segment(doc: Doc): void {
     let neg = false;
     for (let j = s.tokenStart; j < s.tokenEnd; j++) {
       const tk = tokens[j];
-      if (tk.form === 'VBD') {
-        // "was held": VBD after a be/have auxiliary is a participle.
-        for (let b = j - 1; b >= Math.max(s.tokenStart, j - 3); b--) {
-          if (PASSIVE_OR_PERFECT.has(tokens[b].norm)) { tk.form = 'VBN'; break; }
-          if (tokens[b].pos !== 'ADV' && tokens[b].pos !== 'PART') break;
+      if (tk.form !== '') {
+        if (tk.form === 'VBD') {
+          // "was held": VBD after a be/have auxiliary is a participle.
+          for (let b = j - 1; b >= Math.max(s.tokenStart, j - 3); b--) {
+            if (PASSIVE_OR_PERFECT.has(tokens[b].norm)) { tk.form = 'VBN'; break; }
+            if (tokens[b].pos !== 'ADV' && tokens[b].pos !== 'PART') break;
+          }
+        }
+        if (tk.form === 'VBD') tk.tense = 'past';
+        else if (tk.form === 'VBZ' || tk.form === 'VBP') tk.tense = 'present';
+        else if (tk.form === 'VBN') {
+          let past = false;
+          for (let b = j - 1; b >= Math.max(s.tokenStart, j - 4); b--) if (PAST_AUX.has(tokens[b].norm)) past = true;
+          tk.tense = past ? 'past' : 'none';
         }
       }
-      if (tk.form === 'VBD') tk.tense = 'past';
-      else if (tk.form === 'VBZ' || tk.form === 'VBP') tk.tense = 'present';
-      else if (tk.form === 'VBN') {
-        let past = false;
-        for (let b = j - 1; b >= Math.max(s.tokenStart, j - 4); b--) if (PAST_AUX.has(tokens[b].norm)) past = true;
-        tk.tense = past ? 'past' : 'none';
+      // A clause boundary ends a negation's scope (only worth testing while one is open).
+      if (neg) {
+        const p = tk.pos;
+        if (p === 'PUNCT' && /[,;:–—()]/.test(tk.text)) neg = false;
+        else if ((p === 'CCONJ' || p === 'SCONJ' || p === 'PRON' || p === 'DET') && CLAUSE_BREAK.has(tk.norm)) neg = false;
       }
-      if (tk.pos === 'PUNCT' && /[,;:–—()]/.test(tk.text)) neg = false;
-      if (CLAUSE_BREAK.has(tk.norm) && (tk.pos === 'CCONJ' || tk.pos === 'SCONJ' || tk.pos === 'PRON' || tk.pos === 'DET')) neg = false;
       if (NEG_CUES.has(tk.norm)) { neg = true; continue; }
-      tk.negated = neg;
+      if (neg) tk.negated = true;
     }
   }
   doc.sentences = sentences;

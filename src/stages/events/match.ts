@@ -35,20 +35,43 @@ const GOVERN_SPAN = 12;
 /** The entries matched so far in a document, by anchor token (keyed by the document's `used` array). */
 const matchedIn = new WeakMap<Uint8Array, Map<number, CompiledPattern>>();
 
-/** Candidate order: more words first, then the more specific code (0356 before 030), then file order. */
-const ordered = new Map<string, CompiledPattern[]>();
-function candidates(dict: CameoDictionary, lemma: string, norm: string): CompiledPattern[] | undefined {
-  const key = lemma === norm ? lemma : lemma + '\u0000' + norm;
-  let list = ordered.get(key);
-  if (list) return list.length ? list : undefined;
+/** Candidate order: best rank first (see rank), then file order; equal ranks are decided in matchAt. */
+interface Ranked {
+  list: CompiledPattern[];
+  ranks: number[];
+}
+const EMPTY: Ranked = { list: [], ranks: [] };
+/** lemma → surface form → ranked candidates (the surface level only where it differs from the lemma). */
+const ordered = new Map<string, Map<string, Ranked>>();
+function candidates(dict: CameoDictionary, lemma: string, norm: string): Ranked {
+  let byNorm = ordered.get(lemma);
+  if (!byNorm) ordered.set(lemma, (byNorm = new Map()));
+  const key = norm === lemma ? '' : norm;
+  let hit = byNorm.get(key);
+  if (hit) return hit;
   const a = dict.index.get(lemma);
-  const b = norm !== lemma ? dict.index.get(norm) : undefined;
-  list = [...(a ?? []), ...(b ?? [])].sort((x, y) => y.weight - x.weight || y.entry.code.length - x.entry.code.length || x.order - y.order || (x.file < y.file ? -1 : x.file > y.file ? 1 : 0));
+  const b = key ? dict.index.get(norm) : undefined;
+  const list = [...(a ?? []), ...(b ?? [])].sort((x, y) => rank(y) - rank(x) || x.order - y.order || (x.file < y.file ? -1 : x.file > y.file ? 1 : 0));
+  hit = list.length ? { list, ranks: list.map(rank) } : EMPTY;
   if (ordered.size > 50000) ordered.clear();
-  ordered.set(key, list);
-  return list.length ? list : undefined;
+  byNorm.set(key, hit);
+  return hit;
 }
 let orderedFor: CameoDictionary | null = null;
+
+/** Steps made only of these words say little about the event ("accused X of"). */
+const FUNCTION_WORDS = new Set(['of', 'to', 'for', 'with', 'on', 'upon', 'at', 'in', 'into', 'from', 'against', 'about', 'over', 'by', 'as', 'that', 'out', 'up', 'down', 'off', 'back', 'away', 'a', 'an', 'the']);
+const ranks = new WeakMap<CompiledPattern, number>();
+/** A pattern's rank: its word count, less half a point per step made only of function words. */
+function rank(p: CompiledPattern): number {
+  let r = ranks.get(p);
+  if (r === undefined) {
+    r = p.weight;
+    for (const st of p.steps) if (st.alts.every((a) => a.length === 1 && FUNCTION_WORDS.has(a[0]))) r -= 0.5;
+    ranks.set(p, r);
+  }
+  return r;
+}
 
 /**
  * Is the event noun at i the object of a verbal act matched earlier in the sentence? The nearest verb
@@ -129,7 +152,8 @@ function posOk(p: CompiledPattern, t: Token, prev: Token | undefined, asVerb = f
   if (asVerb) return pos === 'verb';
   // "Y must do Z": the deontic modal is tagged AUX
   if (p.entry.role === 'modal-demand') return t.pos === 'AUX' || t.pos === 'VERB';
-  if (pos === 'verb') return t.pos === 'VERB' || (t.pos === 'NOUN' && prev?.norm === 'to');
+  // "Israeli-occupied", "Saudi-led": a participle joined by a hyphen is a modifier, not a verb
+  if (pos === 'verb') return (t.pos === 'VERB' && !(prev?.text === '-' && (t.form === 'VBN' || t.form === 'VBD'))) || (t.pos === 'NOUN' && prev?.norm === 'to');
   if (pos === 'adj') return t.pos === 'ADJ';
   // noun: wink sometimes tags plural nouns as verbs after a determiner or adjective
   if (t.pos === 'NOUN' || t.pos === 'PROPN') return true;
@@ -164,81 +188,161 @@ export function matchAt(dict: CameoDictionary, tokens: Token[], i: number, sentE
     ordered.clear();
     orderedFor = dict;
   }
-  const cands = candidates(dict, lemma, t.norm);
-  if (!cands) return null;
+  const { list: cands, ranks } = candidates(dict, lemma, t.norm);
   let governed: boolean | undefined;
-  for (const p of cands) {
+  let best: Match | null = null;
+  let bestRank = -1;
+  for (let c = 0; c < cands.length; c++) {
+    const p = cands[c];
+    const r = ranks[c];
+    // candidates come best rank first: once one matched, only equally ranked ones can compete
+    if (best && r < bestRank) break;
     if (!posOk(p, t, prev, asVerb)) continue;
     if (p.entry.pos === 'noun' && (governed ??= governedByVerbalAct(tokens, i, sentStart, used))) continue;
-    // A pattern whose step words do not occur in the sentence cannot match.
-    if (p.firstWords.length) {
-      let possible = true;
-      for (const fw of p.firstWords) {
-        let any = false;
-        // iterate the smaller of the two sets (a step may list dozens of alternatives)
-        if (fw.size <= present.size) {
-          for (const w of fw) if (present.has(w)) { any = true; break; }
-        } else {
-          for (const w of present) if (fw.has(w)) { any = true; break; }
-        }
-        if (!any) { possible = false; break; }
-      }
-      if (!possible) continue;
-    }
-    const matched: number[] = [i];
-    let k = i + 1;
-    if (p.tail.length) {
-      const e = seqAt(tokens, k, sentEnd, p.tail);
-      if (e < 0) continue;
-      for (let j = k; j < e; j++) matched.push(j);
-      k = e;
-    }
-    // Steps before the anchor, nearest last; hyphens between are skipped.
-    let ok = true;
-    let bk = i - 1;
-    for (let s = p.before.length - 1; s >= 0; s--) {
-      while (bk >= sentStart && tokens[bk].text === '-') bk--;
-      if (bk < sentStart || !p.before[s].some((w) => wordMatches(tokens[bk], w))) { ok = false; break; }
-      matched.push(bk);
-      bk--;
-    }
-    if (!ok) continue;
-    for (const step of p.steps) {
-      const limit = Math.min(sentEnd, k + (step.wide ? WIDE : NEAR) + 1);
-      let found = -1;
-      let foundEnd = -1;
-      for (let j = k; j < limit; j++) {
-        const tj = tokens[j];
-        if (HARD_STOP.has(tj.text)) break;
-        if (!step.wide && tj.text === ',') break;
-        if (used[j]) continue;
-        for (const alt of step.alts) {
-          const e = seqAt(tokens, j, sentEnd, alt);
-          if (e > 0) { found = j; foundEnd = e; break; }
-        }
-        if (found >= 0) break;
-      }
-      if (found < 0) { ok = false; break; }
-      for (let j = found; j < foundEnd; j++) matched.push(j);
-      k = foundEnd;
-    }
-    if (!ok) continue;
-    let first = i;
-    let last = i;
-    for (const j of matched) {
-      if (j < first) first = j;
-      if (j > last) last = j;
-    }
-    const m: Match = { pattern: p, anchor: i, tokens: matched, first, last };
+    const m = tryPattern(p, tokens, i, sentEnd, sentStart, used, present);
+    if (!m) continue;
     if (p.entry.needs) {
       const has = hasObjectActor(m);
       if (p.entry.needs === 'target' && !has) continue;
       if (p.entry.needs === 'no-target' && has) continue;
     }
-    let seen = matchedIn.get(used);
-    if (!seen) matchedIn.set(used, (seen = new Map()));
-    seen.set(i, p);
-    return m;
+    // equally ranked: the more compact match, then the part of speech the tagger gave, then the more
+    // specific code (list order breaks ties)
+    if (!best || better(m, best, t, asVerb)) {
+      best = m;
+      bestRank = r;
+    }
   }
-  return null;
+  if (!best) return null;
+  let seen = matchedIn.get(used);
+  if (!seen) matchedIn.set(used, (seen = new Map()));
+  seen.set(i, best.pattern);
+  if (absorbedIntoProtest(dict, best, tokens, sentStart, used, seen)) return null;
+  takeCodeOfViolentSubject(dict, best, tokens, sentStart, seen);
+  lastMatch.set(used, best);
+  return best;
+}
+
+function better(m: Match, than: Match, t: Token, asVerb: boolean): boolean {
+  const a = m.last - m.first;
+  const b = than.last - than.first;
+  if (a !== b) return a < b;
+  const verbTag = asVerb || t.pos === 'VERB';
+  const fa = (m.pattern.entry.pos === 'verb') === verbTag;
+  const fb = (than.pattern.entry.pos === 'verb') === verbTag;
+  if (fa !== fb) return fa;
+  return m.pattern.entry.code.length > than.pattern.entry.code.length;
+}
+
+/** Match one pattern anchored at i, or null. */
+function tryPattern(p: CompiledPattern, tokens: Token[], i: number, sentEnd: number, sentStart: number, used: Uint8Array, present: Set<string>): Match | null {
+  // A pattern whose step words do not occur in the sentence cannot match.
+  if (p.firstWords.length) {
+    for (const fw of p.firstWords) {
+      let any = false;
+      // iterate the smaller of the two sets (a step may list dozens of alternatives)
+      if (fw.size <= present.size) {
+        for (const w of fw) if (present.has(w)) { any = true; break; }
+      } else {
+        for (const w of present) if (fw.has(w)) { any = true; break; }
+      }
+      if (!any) return null;
+    }
+  }
+  const matched: number[] = [i];
+  let k = i + 1;
+  if (p.tail.length) {
+    const e = seqAt(tokens, k, sentEnd, p.tail);
+    if (e < 0) return null;
+    for (let j = k; j < e; j++) matched.push(j);
+    k = e;
+  }
+  // Steps before the anchor, nearest last; hyphens between are skipped.
+  let bk = i - 1;
+  for (let s = p.before.length - 1; s >= 0; s--) {
+    while (bk >= sentStart && tokens[bk].text === '-') bk--;
+    if (bk < sentStart || !p.before[s].some((w) => wordMatches(tokens[bk], w))) return null;
+    matched.push(bk);
+    bk--;
+  }
+  for (const step of p.steps) {
+    const limit = Math.min(sentEnd, k + (step.wide ? WIDE : NEAR) + 1);
+    let found = -1;
+    let foundEnd = -1;
+    for (let j = k; j < limit; j++) {
+      const tj = tokens[j];
+      if (HARD_STOP.has(tj.text)) break;
+      if (!step.wide && tj.text === ',') break;
+      if (used[j]) continue;
+      for (const alt of step.alts) {
+        const e = seqAt(tokens, j, sentEnd, alt);
+        if (e > 0) { found = j; foundEnd = e; break; }
+      }
+      if (found >= 0) break;
+    }
+    if (found < 0) return null;
+    for (let j = found; j < foundEnd; j++) matched.push(j);
+    k = foundEnd;
+  }
+  let first = i;
+  let last = i;
+  for (const j of matched) {
+    if (j < first) first = j;
+    if (j > last) last = j;
+  }
+  return { pattern: p, anchor: i, tokens: matched, first, last };
+}
+
+/** The last match returned in a document (keyed by its `used` array). */
+const lastMatch = new WeakMap<Uint8Array, Match>();
+/** CAMEO 14xy: protest (141 demonstrate, 142 hunger strike, 143 strike/boycott, 144 block, 145 riot) for a demand of kind y. */
+const DEMAND_KIND: Record<string, string> = { '1041': '1', '1042': '2', '1043': '3', '1044': '4', '0241': '1', '0242': '2', '0243': '3', '0244': '4' };
+
+/**
+ * "blocked roads … demanding that he be reinstated", "continued their hunger strike to demand the
+ * resignation of …": a demand or appeal that follows a protest in the same clause is the protest's
+ * purpose. The protest takes the demand's kind (1441, 1421, …) and the demand is no event of its own.
+ */
+function absorbedIntoProtest(dict: CameoDictionary, m: Match, tokens: Token[], sentStart: number, used: Uint8Array, seen: Map<number, CompiledPattern>): boolean {
+  const e = m.pattern.entry;
+  const root = e.code.slice(0, 2);
+  if ((root !== '10' && root !== '02') || e.pos === 'noun') return false;
+  const prot = lastMatch.get(used);
+  if (!prot || prot.anchor >= m.anchor || prot.anchor < sentStart || m.anchor - prot.last > GOVERN_SPAN) return false;
+  const pcode = prot.code ?? prot.pattern.entry.code;
+  if (!pcode.startsWith('14') || prot.pattern.entry.pos === 'noun') return false;
+  for (let k = prot.last + 1; k < m.anchor; k++) if (HARD_STOP.has(tokens[k].text)) return false;
+  const y = DEMAND_KIND[e.code];
+  if (y && pcode.length === 3 && pcode !== '140') {
+    const c = pcode + y;
+    if (dict.codes.has(c)) prot.code = c;
+  }
+  for (const k of m.tokens) used[k] = 1;
+  seen.set(m.anchor, m.pattern);
+  return true;
+}
+
+/** Generic force verbs whose subject may be the event noun that names the act ("a roadside bombing killed …"). */
+const GENERIC_FORCE = new Set(['190', '180', '200']);
+
+/**
+ * "A car bombing killed five soldiers", "an airstrike wounded ten civilians": when a generic force verb
+ * follows an event noun of a violent root in its clause, the noun names the act: the verb event takes
+ * its more specific code (the noun alone carries no target).
+ */
+function takeCodeOfViolentSubject(dict: CameoDictionary, m: Match, tokens: Token[], sentStart: number, seen: Map<number, CompiledPattern>): void {
+  const e = m.pattern.entry;
+  if (e.pos !== 'verb' || !GENERIC_FORCE.has(e.code)) return;
+  for (let k = m.anchor - 1; k >= sentStart && k >= m.anchor - GOVERN_SPAN; k--) {
+    const t = tokens[k];
+    if (HARD_STOP.has(t.text)) return;
+    if (t.pos === 'VERB' && !seen.has(k)) return;
+    const p = seen.get(k);
+    if (!p) continue;
+    const root = p.entry.code.slice(0, 2);
+    if (p.entry.pos === 'noun' && (root === '18' || root === '19' || root === '20') && !GENERIC_FORCE.has(p.entry.code) && dict.codes.has(p.entry.code)) {
+      m.code = p.entry.code;
+    }
+    return;
+  }
 }

@@ -80,6 +80,10 @@ const POSS_PRON = new Set(['its', 'their', 'his', 'her']);
 const PREMOD_TYPE = new Map([['military', 'MIL'], ['army', 'MIL'], ['defence', 'MIL'], ['defense', 'MIL'], ['police', 'COP'], ['security', 'COP'], ['government', 'GOV'], ['diplomatic', 'GOV'], ['presidential', 'GOV'], ['intelligence', 'SPY']]);
 /** Types of state agents (their country is an actor's, not a place's). */
 const STATE_TYPES = new Set(['MIL', 'GOV', 'COP', 'SPY', 'JUD', 'LEG']);
+/** Role types of institutions that belong to the country they are "in" (not troops, refugees …). */
+const INSTITUTION_TYPES = new Set(['GOV', 'JUD', 'LEG', 'COP']);
+/** Nouns after a person's name that make the name a modifier: "the Trump administration". */
+const PERSON_GOVT = new Set(['administration', 'government', 'regime', 'cabinet', 'camp', 'presidency', 'junta']);
 
 // ---------------------------------------------------------------------------------------------
 
@@ -320,9 +324,13 @@ function parseMod(ctx: Ctx, i: number, end: number, allowPerson: boolean): Mod |
 /** "Zelensky's" / "Keir Starmer's": a person as a possessive modifier. */
 function personMod(ctx: Ctx, s: number, i: number, end: number): Mod | null {
   const p = personAt(ctx, i, end);
-  if (!p || !isPoss(ctx, p.e)) return null;
+  if (!p) return null;
+  // "the Clinton administration", "the Assad regime": a known person's name before a government noun
+  const attributive = !isPoss(ctx, p.e) && !!p.person && p.e < end && PERSON_GOVT.has(ctx.keys[p.e]);
+  if (!attributive && !isPoss(ctx, p.e)) return null;
   const code = p.person ? personCode(ctx, p.person).code : null;
   const { country } = splitCode(code);
+  if (attributive) return { s, e: p.e, possessive: false, country, orgCode: code && !country ? code : null, type: splitCode(code).type, kind: 'person', ref: p.person!.id, name: p.person!.name, person: p.person! };
   return { s, e: p.e + 1, possessive: true, country, orgCode: code && !country ? code : null, type: splitCode(code).type, kind: 'person', ref: p.person?.id ?? '', name: p.person?.name ?? textOf(ctx, p.s, p.e), person: p.person ?? undefined };
 }
 
@@ -424,7 +432,21 @@ function pickSurname(ctx: Ctx, hits: LexHit[], allowSolo: boolean, at?: number):
   const solo = cands.filter((p) => p.solo);
   if (solo.length === 1) return solo[0];
   const act = solo.filter((p) => activeRole(p, ctx.date));
-  return act.length === 1 ? act[0] : null;
+  if (act.length === 1) return act[0];
+  // "Clinton", "Bush" with no office on the date: several known people of one country — the most
+  // recent one (the code comes out the same: the country, or the one office they all held)
+  const pool = act.length === 0 && solo.length > 1 ? solo : solo.length === 0 && cands.length > 1 && at !== undefined && ctx.keys[at].length >= 5 && !ctx.lx.givenSet.has(ctx.keys[at]) ? cands : null;
+  if (pool) {
+    const countries = new Set(pool.flatMap((p) => p.roles.map((r) => splitCode(r.code).country ?? r.code)));
+    if (countries.size === 1) return pool.reduce((a, b) => (latestStart(b) > latestStart(a) ? b : a));
+  }
+  return null;
+}
+
+function latestStart(p: PersonEntry): string {
+  let m = '';
+  for (const r of p.roles) if ((r.from ?? '') > m) m = r.from ?? '';
+  return m;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -810,7 +832,9 @@ function rolePhrase(ctx: Ctx, i: number, end: number): number | null {
         else if (last.possessive) e2 = -1; // "officials of Russia's …" — not ours
         if (e2 > 0 && (p !== 'with' || true)) {
           // "leaders in Moscow" fine; "troops in Ukraine" is locative: only capitals/seats/orgs and person offices after in/at
-          const locative = (p === 'in' || p === 'at' || p === 'to' || p === 'with') && list.some((m) => m.kind === 'country' || m.kind === 'region');
+          // …but a court, parliament, police force or authority "in" a country is that country's ("a court in Venezuela")
+          const institution = (p === 'in' || p === 'at') && role.type !== null && INSTITUTION_TYPES.has(role.type) && list.length === 1 && list[0].kind === 'country';
+          const locative = !institution && (p === 'in' || p === 'at' || p === 'to' || p === 'with') && list.some((m) => m.kind === 'country' || m.kind === 'region');
           if (!locative && (p !== 'with' && p !== 'to' || list.every((m) => m.kind === 'org'))) {
             post = list;
             npE = e2;

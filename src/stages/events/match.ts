@@ -83,10 +83,13 @@ function governedByVerbalAct(tokens: Token[], i: number, sentStart: number, used
   for (let k = i - 1; k >= sentStart && k >= i - GOVERN_SPAN; k--) {
     const t = tokens[k];
     if (HARD_STOP.has(t.text) || t.text === ',') return false;
-    if (t.pos !== 'VERB') continue;
     const p = seen.get(k);
-    if (!p || p.entry.weak || p.entry.pos === 'noun') return false;
-    return VERBAL_ROOTS.has(p.entry.code.slice(0, 2));
+    if (!p) {
+      if (t.pos === 'VERB') return false;
+      continue;
+    }
+    if (p.entry.pos === 'noun') continue;
+    return !p.entry.weak && VERBAL_ROOTS.has(p.entry.code.slice(0, 2));
   }
   return false;
 }
@@ -153,11 +156,13 @@ function posOk(p: CompiledPattern, t: Token, prev: Token | undefined, asVerb = f
   // "Y must do Z": the deontic modal is tagged AUX
   if (p.entry.role === 'modal-demand') return t.pos === 'AUX' || t.pos === 'VERB';
   // "Israeli-occupied", "Saudi-led": a participle joined by a hyphen is a modifier, not a verb
-  if (pos === 'verb') return (t.pos === 'VERB' && !(prev?.text === '-' && (t.form === 'VBN' || t.form === 'VBD'))) || (t.pos === 'NOUN' && prev?.norm === 'to');
+  // a verb never directly follows a determiner or a possessive ("with Albania's help", "the attack")
+  if (pos === 'verb') return (t.pos === 'VERB' && !(prev?.text === '-' && (t.form === 'VBN' || t.form === 'VBD')) && prev?.pos !== 'DET' && prev?.norm !== "'s") || (t.pos === 'NOUN' && prev?.norm === 'to');
   if (pos === 'adj') return t.pos === 'ADJ';
   // noun: wink sometimes tags plural nouns as verbs after a determiner or adjective
   if (t.pos === 'NOUN' || t.pos === 'PROPN') return true;
-  if (t.pos === 'VERB' && prev && (prev.pos === 'DET' || prev.pos === 'ADJ' || prev.pos === 'NUM' || prev.norm === "'s" || prev.pos === 'PROPN')) return t.form !== 'VBD';
+  // (not a gerund: "… according to", "… demanding that")
+  if (t.pos === 'VERB' && prev && (prev.pos === 'DET' || prev.pos === 'ADJ' || prev.pos === 'NUM' || prev.norm === "'s" || prev.pos === 'PROPN')) return t.form !== 'VBD' && t.form !== 'VBG';
   return false;
 }
 
@@ -198,7 +203,11 @@ export function matchAt(dict: CameoDictionary, tokens: Token[], i: number, sentE
     // candidates come best rank first: once one matched, only equally ranked ones can compete
     if (best && r < bestRank) break;
     if (!posOk(p, t, prev, asVerb)) continue;
-    if (p.entry.pos === 'noun' && (governed ??= governedByVerbalAct(tokens, i, sentStart, used))) continue;
+    if (p.entry.pos === 'noun') {
+      if (governed ??= governedByVerbalAct(tokens, i, sentStart, used)) continue;
+      // "truce monitors", "aid workers": a bare event noun that modifies the next noun is not the event
+      if (!p.steps.length && !p.tail.length && i + 1 < sentEnd && tokens[i + 1].pos === 'NOUN') continue;
+    }
     const m = tryPattern(p, tokens, i, sentEnd, sentStart, used, present);
     if (!m) continue;
     if (p.entry.needs) {
@@ -206,8 +215,8 @@ export function matchAt(dict: CameoDictionary, tokens: Token[], i: number, sentE
       if (p.entry.needs === 'target' && !has) continue;
       if (p.entry.needs === 'no-target' && has) continue;
     }
-    // equally ranked: the more compact match, then the part of speech the tagger gave, then the more
-    // specific code (list order breaks ties)
+    // equally ranked: more matched words, then the more compact match, then the part of speech the
+    // tagger gave, then the more specific code (list order breaks ties)
     if (!best || better(m, best, t, asVerb)) {
       best = m;
       bestRank = r;
@@ -224,6 +233,7 @@ export function matchAt(dict: CameoDictionary, tokens: Token[], i: number, sentE
 }
 
 function better(m: Match, than: Match, t: Token, asVerb: boolean): boolean {
+  if (m.tokens.length !== than.tokens.length) return m.tokens.length > than.tokens.length;
   const a = m.last - m.first;
   const b = than.last - than.first;
   if (a !== b) return a < b;

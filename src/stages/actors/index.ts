@@ -61,6 +61,9 @@ const PREMODS = new Set([
   'first', 'second', 'third', 'junior', 'military', 'government', 'presidential', 'foreign', 'defence', 'defense', 'security', 'intelligence', 'diplomatic',
   'opposition', 'armed', 'pro', 'anti', 'rival', 'allied', 'european', 'hardline', 'moderate', 'influential', 'powerful', 'elected', 'caretaker',
   'minister', 'ministry', 'secretary', 'press', 'white', 'house', 'kremlin', 'election', 'peace', 'ceasefire', 'trade', 'border', '-',
+  'nationalist', 'separatist', 'islamist', 'islamic', 'muslim', 'moslem', 'christian', 'jewish', 'communist', 'leftist', 'rightist', 'marxist',
+  'maoist', 'radical', 'fundamentalist', 'extremist', 'ethnic', 'tribal', 'renegade', 'breakaway', 'pro-government', 'anti-government', 'masked',
+  'unidentified', 'unknown', 'suspected', 'alleged', 'young', 'angry', 'striking', 'protesting', 'unarmed', 'heavily', 'hardline', 'paramilitary',
 ]);
 /** Nouns that turn "X's office" into X's government. */
 const OFFICE = new Set(['office', 'administration', 'government', 'team', 'camp', 'cabinet', 'entourage', 'ministry', 'staff', 'party', 'circle', 'inner', 'aides']);
@@ -76,6 +79,8 @@ const FORMER_PREMODS = new Set(['ousted', 'deposed', 'toppled', 'exiled']);
 
 const STAGE = 'actors' as const;
 const POSS_PRON = new Set(['its', 'their', 'his', 'her']);
+/** "X-backed", "X-funded" …: X is a patron, not the group's nationality. */
+const PATRON = new Set(['backed', 'made', 'based', 'born', 'funded', 'supported', 'trained', 'armed', 'owned', 'sponsored', 'allied', 'aligned', 'inspired', 'linked', 'affiliated', 'leaning']);
 /** Premodifiers that give an unnamed source its type ("a military spokesman" → MIL). */
 const PREMOD_TYPE = new Map([['military', 'MIL'], ['army', 'MIL'], ['defence', 'MIL'], ['defense', 'MIL'], ['police', 'COP'], ['security', 'COP'], ['government', 'GOV'], ['diplomatic', 'GOV'], ['presidential', 'GOV'], ['intelligence', 'SPY']]);
 /** Types of state agents (their country is an actor's, not a place's). */
@@ -289,6 +294,8 @@ function parseMod(ctx: Ctx, i: number, end: number, allowPerson: boolean): Mod |
   }
   const h = a.hits;
   let e = a.e;
+  // "Vietnamese-led forces", "US-led coalition": the leader's nationality is the group's
+  if (e + 1 < end && ctx.toks[e].text === '-' && ctx.keys[e + 1] === 'led' && ctx.toks[e].start === ctx.toks[e - 1].end) e += 2;
   const poss = isPoss(ctx, e);
   const mk = (m: Omit<Mod, 's' | 'e' | 'possessive'>): Mod => ({ s, e: poss ? e + 1 : e, possessive: poss, ...m });
   const org = hitOf(a, K.org);
@@ -863,7 +870,9 @@ function rolePhrase(ctx: Ctx, i: number, end: number): number | null {
     // "protesters", "rebels": the nearest country in the sentence, else no code; "its forces",
     // "their troops": the owner is a pronoun, resolved by coref (the code stays null here).
     const owned = phraseS > 0 && POSS_PRON.has(ctx.keys[phraseS - 1]) && ctx.toks[phraseS - 1].sentence === ctx.toks[phraseS].sentence;
-    const near = owned ? null : nearestCountry(ctx, k, end, STATE_TYPES.has(rType));
+    // "Iranian-backed militias": a patron's nationality is not the group's, and no other guess is safe
+    const patron = phraseS > 1 && ctx.keys[phraseS - 2] === '-' && PATRON.has(ctx.keys[phraseS - 1]);
+    const near = owned || patron ? null : nearestCountry(ctx, k, end, STATE_TYPES.has(rType));
     const code = near ? near + rType : null;
     const actor = getActor(ctx, `g:${code ?? (owned ? `owned${phraseS}` : 'null')}:${role.id}:${rType}`, () => ({
       name: textOf(ctx, k, roleE),
@@ -997,7 +1006,7 @@ function nearestCountry(ctx: Ctx, k: number, end: number, stateAgent = false): s
     if (!h) continue;
     if (stateAgent && LOC_PREP.has(prevWord(ctx, j))) continue;
     // "Russian-made rockets", "US-led coalition", "Iranian-backed militias": not the group's nationality
-    if (a.e + 1 < end && ctx.toks[a.e].text === '-' && ctx.toks[a.e].start === ctx.toks[a.e - 1].end && !ctx.toks[a.e + 1].cap) continue;
+    if (a.e + 1 < end && ctx.toks[a.e].text === '-' && ctx.toks[a.e].start === ctx.toks[a.e - 1].end && !ctx.toks[a.e + 1].cap && ctx.keys[a.e + 1] !== 'led') continue;
     const c = ctx.lx.countries.get(h.ref);
     if (!c || c.kind !== 'country') continue;
     const d = Math.abs(j - k);

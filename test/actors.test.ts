@@ -186,6 +186,58 @@ test('coref: pronouns and role anaphors', () => {
   assert.equal(code(g, mention(g, 'The government')), 'MLIGOV', '"the government" is the government of the country last named');
 });
 
+test('actors: undated text about past office-holders keeps their one office or their country', () => {
+  const d = run('Kofi Annan met Francois Mitterrand. Later Hillary Clinton arrived.', null);
+  assert.deepEqual(codesOf(d, 'Kofi Annan'), ['IGOUNO'], 'every role of the person is IGOUNO');
+  assert.deepEqual(codesOf(d, 'Francois Mitterrand'), ['FRAGOV']);
+  assert.deepEqual(codesOf(d, 'Hillary Clinton'), ['USA'], 'several offices of one country: the country only');
+  const dated = run('Kofi Annan met Francois Mitterrand.', '2020-01-01');
+  assert.deepEqual(codesOf(dated, 'Francois Mitterrand'), ['FRA'], 'a date outside every role: the country');
+});
+
+test('actors: titles with premodifiers, appositive names, "of Country", and misspelt names', () => {
+  const d = run('The late King Olav Brennfeld of Norway spoke. Ousted President Tomas Vrennik said so. Hungarian Prime Minister, Prince Adalbert Kovacsy, met his Slovak counterpart, Juraj Melnik.', '2001-05-01');
+  assert.deepEqual(codesOf(d, 'The late King Olav Brennfeld of Norway'), ['NORGOV']);
+  assert.deepEqual(codesOf(d, 'Ousted President Tomas Vrennik'), [null], 'no country in the text: no code');
+  const m = d.mentions.find((x) => x.text.startsWith('Hungarian Prime Minister, Prince Adalbert Kovacsy'));
+  assert.ok(m, d.mentions.map((x) => x.text).join(' | '));
+  assert.equal(code(d, m!), 'HUNGOV');
+  assert.deepEqual(codesOf(d, 'Slovak counterpart, Juraj Melnik'), ['SVKGOV']);
+  const f = run('President Nelson Mandella visited Afghanisthan.', '1996-03-01');
+  assert.deepEqual(codesOf(f, 'President Nelson Mandella'), ['ZAFGOV'], 'one edit from a known surname, same office');
+  assert.deepEqual(codesOf(f, 'Afghanisthan'), ['AFG'], 'one edit from a country name');
+  const g = run('Frances Delacourt and Georgina Plint spoke.');
+  assert.ok(!g.mentions.some((x) => ['FRA', 'GEO'].includes(code(g, x) ?? '')), 'given names are never fuzzy countries');
+});
+
+test('actors: historic states are coded as their successor', () => {
+  const d = run('The Soviet Union warned Zaire. Yugoslav troops and East German officials watched Rhodesia.', '1985-06-01');
+  assert.deepEqual(codesOf(d, 'The Soviet Union'), ['RUS']);
+  assert.deepEqual(codesOf(d, 'Zaire'), ['COD']);
+  assert.deepEqual(codesOf(d, 'Yugoslav troops'), ['SRBMIL']);
+  assert.deepEqual(codesOf(d, 'East German officials'), ['DEUGOV']);
+});
+
+test('actors: country adjectives with group nouns, owners, ethnic groups, leaders and patrons', () => {
+  const d = run('French and Egyptian warships, two American aid groups and a Lebanese man arrived. Kenyan-led forces and Iranian-backed militias fought.', '2010-01-01');
+  assert.deepEqual(codesOf(d, 'French'), ['FRAMIL']);
+  assert.deepEqual(codesOf(d, 'Egyptian'), ['EGYMIL']);
+  assert.deepEqual(codesOf(d, 'two American aid groups'), ['USANGO']);
+  assert.deepEqual(codesOf(d, 'a Lebanese man'), ['LBNCVL']);
+  assert.deepEqual(codesOf(d, 'Kenyan-led forces'), ['KENMIL']);
+  assert.deepEqual(codesOf(d, 'militias'), [null], 'a patron is not the nationality');
+  const o = run('Chile has moved its troops to the border with Peru.', '2010-01-01');
+  assert.deepEqual(codesOf(o, 'troops'), ['CHLMIL'], 'the owner pronoun, not the nearest country');
+  const e = run('Thousands of ethnic Hungarians living in Romania protested.', '2010-01-01');
+  assert.deepEqual(codesOf(e, 'Hungarians'), ['ROU'], 'ethnic minorities are coded by their state');
+  const s = run('Israel closed the crossings, a military spokesman said. A court in Peru jailed the men.', '2010-01-01');
+  assert.deepEqual(codesOf(s, 'a military spokesman'), ['ISRMIL']);
+  assert.deepEqual(codesOf(s, 'A court in Peru'), ['PERJUD']);
+  const a = run('The Obama administration and the Assad regime traded accusations.', '2012-01-01');
+  assert.deepEqual(codesOf(a, 'The Obama administration'), ['USAGOV']);
+  assert.deepEqual(codesOf(a, 'the Assad regime'), ['SYRGOV']);
+});
+
 test('actors: empty and odd input do not crash', () => {
   for (const t of ['', '   ', '\u0000\u0001', '’’’ “ ”', 'A'.repeat(5000), 'the the the of of']) {
     const d = run(t);

@@ -693,7 +693,7 @@ function titledName(ctx: Ctx, i: number, end: number): number | null {
   if (!t[k].cap) return null;
   let name = personAt(ctx, k, end);
   if (!name) return null;
-  if (comma && !name.person && !(name.e - name.s >= 2 && (name.e >= end || ctx.keys[name.e] === ',' || SPEECH_AFTER.has(ctx.keys[name.e]) || ctx.toks[name.e].pos === 'VERB' || ctx.toks[name.e].pos === 'AUX'))) return null;
+  if (comma && !name.person && !(name.e - name.s >= 2 && (name.e >= end || ctx.keys[name.e] === ',' || ctx.keys[name.e] === '.' || ctx.keys[name.e] === ';' || SPEECH_AFTER.has(ctx.keys[name.e]) || ctx.toks[name.e].pos === 'VERB' || ctx.toks[name.e].pos === 'AUX'))) return null;
   if (weak && !name.person && name.e - name.s < 2) return null;
   if (!name.person && !former) {
     const fz = fuzzyPerson(ctx, name, role, mod);

@@ -79,6 +79,8 @@ const FORMER_PREMODS = new Set(['ousted', 'deposed', 'toppled', 'exiled']);
 
 const STAGE = 'actors' as const;
 const POSS_PRON = new Set(['its', 'their', 'his', 'her']);
+/** Nouns the tagger may give to a verb after a subject ("police say", "rebels claim"): not a compound noun. */
+const VERBISH = new Set(['say', 'says', 'fear', 'fears', 'claim', 'claims', 'demand', 'demands', 'warn', 'warns', 'vow', 'vows', 'fire', 'fires', 'clash', 'clashes', 'kill', 'kills', 'attack', 'attacks', 'raid', 'raids', 'arrest', 'arrests', 'plan', 'plans', 'battle', 'battles', 'block', 'blocks', 'march', 'marches', 'protest', 'protests', 'rally', 'rallies', 'strike', 'strikes', 'seize', 'seizes', 'accuse', 'accuses', 'deny', 'denies', 'control', 'controls', 'report', 'reports', 'agree', 'agrees', 'call', 'calls', 'hope', 'hopes', 'need', 'needs', 'want', 'wants', 'face', 'faces', 'urge', 'urges', 'reject', 'rejects', 'back', 'backs', 'pledge', 'pledges', 'order', 'orders']);
 /** "X-backed", "X-funded" …: X is a patron, not the group's nationality. */
 const PATRON = new Set(['backed', 'made', 'based', 'born', 'funded', 'supported', 'trained', 'armed', 'owned', 'sponsored', 'allied', 'aligned', 'inspired', 'linked', 'affiliated', 'leaning']);
 /** Premodifiers that give an unnamed source its type ("a military spokesman" → MIL). */
@@ -813,6 +815,8 @@ function rolePhrase(ctx: Ctx, i: number, end: number): number | null {
   }
   const plural = rh.kind === 'roles';
   let roleE = a.e;
+  // "a military base", "the police station", "army radio": the role noun modifies another noun
+  if (roleE < end && ctx.toks[roleE].pos === 'NOUN' && !ctx.toks[roleE].cap && !hitOf(ctx.atoms[roleE], K.role | K.roles) && !VERBISH.has(ctx.keys[roleE])) return null;
   // "spokesperson Dmitry Peskov" without title flag → leave for titled; here only bare roles
   if (roleE < end && t[roleE].cap && t[roleE].pos === 'PROPN' && role.title && !mods.length) return null;
   let npE = roleE;

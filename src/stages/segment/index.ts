@@ -72,14 +72,16 @@ function verbForm(norm: string, lemma: string, pos: string, irregular: Map<strin
  * articles nearly every token is a Map hit. The cache is capped so memory stays bounded.
  *
  * The cache holds everything about a token that depends only on (POS, word as written): lemma, norm,
- * verb form and the capital flag. It is one Map per POS keyed by wink's own value string (the same
- * string object every time wink meets the word, so its hash is already computed: no key string is
- * built per token). A token whose text in the article differs from wink's value (a re-cased headline
- * word, a token wink normalised) takes the slow path, which computes the same fields from its surface.
+ * verb form and the capital flag. It is indexed by wink's own lexeme id (its.uniqueId: the index of the
+ * word in wink's lexicon, which wink has just looked up anyway, and which fixes the word as written), so a
+ * hit is two array reads and no string hashing; the few POS a word takes are chained. A token whose text
+ * in the article differs from wink's value (a re-cased headline word, a token wink normalised) takes the
+ * slow path, which computes the same fields from its surface.
  */
-interface WordInfo { lemma: string; norm: string; form: string; cap: boolean }
-const wordCache = new Map<string, Map<string, WordInfo>>();
-let wordCacheSize = 0;
+interface WordInfo { pos: string; lemma: string; norm: string; form: string; cap: boolean; next: WordInfo | null }
+/** Lexeme id → 1 + index in `infos` of the id's newest entry (0: none yet). */
+let slotOf = new Int32Array(1 << 18);
+const infos: WordInfo[] = [];
 const LEMMA_CACHE_MAX = 250_000;
 type WinkTokens = { itemAt(k: number): { out(f: unknown): string } };
 
@@ -99,17 +101,23 @@ function isCap(s: string): boolean {
 }
 
 /** Word facts for a token whose surface is wink's value itself (the fast, cached path). */
-function wordInfo(toks: WinkTokens, k: number, pos: string, value: string, irregular: Map<string, 'past' | 'participle' | 'both'>): WordInfo {
-  let byValue = wordCache.get(pos);
-  if (byValue === undefined) wordCache.set(pos, (byValue = new Map()));
-  let info = byValue.get(value);
-  if (info === undefined) {
+function wordInfo(toks: WinkTokens, k: number, pos: string, value: string, id: number, irregular: Map<string, 'past' | 'participle' | 'both'>): WordInfo {
+  if (id >= slotOf.length) {
+    const grown = new Int32Array(Math.max(slotOf.length * 2, id + 1));
+    grown.set(slotOf);
+    slotOf = grown;
+  }
+  const slot = slotOf[id];
+  const head = slot === 0 ? null : infos[slot - 1];
+  let info = head;
+  while (info !== null && info.pos !== pos) info = info.next;
+  if (info === null) {
     const norm = normOf(value);
     const lemma = lemmaOf(toks, k, pos, value, norm);
-    info = { lemma, norm, form: verbForm(norm, lemma, pos, irregular), cap: isCap(value) };
-    if (wordCacheSize < LEMMA_CACHE_MAX) {
-      byValue.set(value, info);
-      wordCacheSize++;
+    info = { pos, lemma, norm, form: verbForm(norm, lemma, pos, irregular), cap: isCap(value), next: head };
+    if (infos.length < LEMMA_CACHE_MAX) {
+      infos.push(info);
+      slotOf[id] = infos.length;
     }
   }
   return info;
@@ -159,6 +167,7 @@ export function segment(doc: Doc): void {
     const wdoc = n.readDoc(input) as unknown as WinkDoc;
     const toks = wdoc.tokens();
     const values = toks.out(its.value) as string[];
+    const ids = toks.out(its.uniqueId) as number[];
     const pos = toks.out(its.pos) as string[];
     const base = tokens.length;
     let cursor = 0;
@@ -176,12 +185,12 @@ export function segment(doc: Doc): void {
       if (found && !looksHeadline) {
         // The article text at [start, end) is v itself: share wink's string.
         surface = v;
-        info = wordInfo(toks, k, p, v, irregular);
+        info = wordInfo(toks, k, p, v, ids[k], irregular);
       } else {
         surface = text.slice(start, end);
         const norm = normOf(surface);
         const lemma = lemmaOf(toks, k, p, v, norm);
-        info = { lemma, norm, form: verbForm(norm, lemma, p, irregular), cap: isCap(surface) };
+        info = { pos: p, lemma, norm, form: verbForm(norm, lemma, p, irregular), cap: isCap(surface), next: null };
       }
       tokens.push({
         i: tokens.length,

@@ -175,7 +175,7 @@ test('precedence: equal-weight patterns prefer the more specific code', () => {
 test('a threatened strike: labour action without a target, military force with one', () => {
   const a = run('Nigerian workers threatened to strike over pay.');
   assert.ok(a.some((e) => e.code === '133'), a.map(brief).join('; '));
-  const b = run('Iran threatened to strike Israeli bases.');
+  const b = run('Iran threatened strikes on Israel.');
   assert.ok(b.some((e) => e.code === '138'), b.map(brief).join('; '));
   const c = run('China warned Taiwan of a military response.');
   assert.ok(c.some((e) => e.root === '13') && !c.some((e) => e.code === '012'), c.map(brief).join('; '));

@@ -26,6 +26,11 @@ export interface PatternEntry {
   needs?: 'target' | 'no-target';
   /** `modal-demand`: "Y must do Z" inside reported speech — the speaker demands it of Y. */
   role?: 'modal-demand';
+  /**
+   * Not an event: a phrase that would otherwise be read as the entry's code ("fight poverty",
+   * "hit a record high", "shoot a film"). Its words are consumed and nothing is coded.
+   */
+  block?: boolean;
   note: string;
 }
 
@@ -90,6 +95,7 @@ function checkPattern(codes: Map<string, CameoCode>) {
     if (!VALID_POS.has(e.pos)) return `pos must be verb, noun or adj`;
     if (typeof e.note !== 'string' || !e.note) return 'needs a note';
     if (e.needs !== undefined && e.needs !== 'target' && e.needs !== 'no-target') return 'needs must be target or no-target';
+    if (e.block !== undefined && e.block !== true) return 'block must be true when given';
     return null;
   };
 }

@@ -194,6 +194,14 @@ export function matchAt(dict: CameoDictionary, tokens: Token[], i: number, sentE
     orderedFor = dict;
   }
   const { list: cands, ranks } = candidates(dict, lemma, t.norm);
+  const next = i + 1 < sentEnd ? tokens[i + 1] : undefined;
+  // "warplanes, supported by Russia, pounded …", "the internationally recognised government": a past
+  // participle that modifies a noun is not the clause's verb
+  const modifier = !asVerb && t.form === 'VBN' && !!prev && !!next &&
+    (((prev.pos === 'NOUN' || prev.pos === 'PROPN' || prev.text === ',') && next.norm === 'by') ||
+      ((prev.pos === 'ADV' || prev.pos === 'DET' || prev.pos === 'ADJ') && (next.pos === 'NOUN' || next.pos === 'PROPN')));
+  // headline present tense read as a plural noun after the actor: "Japan lifts sanctions on India"
+  let headline: boolean | undefined;
   let governed: boolean | undefined;
   let best: Match | null = null;
   let bestRank = -1;
@@ -202,7 +210,10 @@ export function matchAt(dict: CameoDictionary, tokens: Token[], i: number, sentE
     const r = ranks[c];
     // candidates come best rank first: once one matched, only equally ranked ones can compete
     if (best && r < bestRank) break;
-    if (!posOk(p, t, prev, asVerb)) continue;
+    if (p.entry.pos === 'verb' && modifier) continue;
+    if (!posOk(p, t, prev, asVerb)) {
+      if (p.entry.pos !== 'verb' || !(headline ??= headlineVerb(t, prev, next, cands))) continue;
+    }
     if (p.entry.pos === 'noun') {
       if (governed ??= governedByVerbalAct(tokens, i, sentStart, used)) continue;
       // "truce monitors", "aid workers": a bare event noun that modifies the next noun is not the event
@@ -223,6 +234,11 @@ export function matchAt(dict: CameoDictionary, tokens: Token[], i: number, sentE
     }
   }
   if (!best) return null;
+  if (best.pattern.entry.block) {
+    // a blocking phrase: its words are not an event and cannot be part of one
+    for (const k of best.tokens) used[k] = 1;
+    return null;
+  }
   let seen = matchedIn.get(used);
   if (!seen) matchedIn.set(used, (seen = new Map()));
   seen.set(i, best.pattern);
@@ -230,6 +246,12 @@ export function matchAt(dict: CameoDictionary, tokens: Token[], i: number, sentE
   takeCodeOfViolentSubject(dict, best, tokens, sentStart, seen);
   lastMatch.set(used, best);
   return best;
+}
+
+function headlineVerb(t: Token, prev: Token | undefined, next: Token | undefined, cands: CompiledPattern[]): boolean {
+  if (t.pos !== 'NOUN' || prev?.pos !== 'PROPN' || !t.norm.endsWith('s') || !next) return false;
+  if (next.pos !== 'DET' && next.pos !== 'NOUN' && next.pos !== 'PROPN' && next.pos !== 'ADJ') return false;
+  return !cands.some((p) => p.entry.pos === 'noun');
 }
 
 function better(m: Match, than: Match, t: Token, asVerb: boolean): boolean {

@@ -485,7 +485,8 @@ function personCode(ctx: Ctx, p: PersonEntry, former = false): CodeChoice {
     if (cs.size === 1) return { code: [...cs][0], conf: 0.6, title: last.title, note: `people:${p.id} no date: country only` };
   }
   return {
-    code: country,
+    // no date and an international office last (a UN or EU official): that office's code
+    code: country ?? (!ctx.date && !former ? last.code : null),
     conf: 0.6,
     title: last.title,
     note: `people:${p.id} no dated role covers ${ctx.date ?? 'an unknown date'}: country only`,

@@ -79,7 +79,7 @@ const QUANT_ADV = new Set(['some', 'about', 'nearly', 'around', 'almost', 'appro
 const PP_OF = new Set(['of']);
 /** Prepositions after which an unknown name may be a target (not "between Hindu and Muslim gangs"). */
 const NAME_PREPS = new Set(['with', 'to', 'for', 'against', 'on']);
-const PP_PLACE = new Set(['in', 'near', 'outside', 'from', 'at']);
+const PP_PLACE = new Set(['in', 'near', 'outside', 'from', 'at', 'for']);
 const TIME_HEAD = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'yesterday', 'tomorrow', 'week', 'month', 'year', 'weekend', 'night', 'morning', 'evening', 'afternoon', 'day', 'time', 'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']);
 
 const isNounish = (t: Token): boolean => t.pos === 'NOUN' || t.pos === 'PROPN';
@@ -88,12 +88,29 @@ const POSS_PRON = new Set(['his', 'her', 'its', 'their', 'our', 'my']);
 /** Per-document state: places by start offset, generic mentions made so far (by span). */
 let placeAt = new Map<number, Place>();
 let made = new Map<string, ActorMention>();
+/** Generic actors made for candidates, added to the document only when an event that uses them is emitted. */
+let pending = new Map<string, Actor>();
+
+/** Add a generic mention's actor and the mention to the document (once). */
+export function commitGeneric(doc: Doc, m: ActorMention): void {
+  const a = pending.get(m.id);
+  if (!a) return;
+  pending.delete(m.id);
+  doc.actors.set(a.id, a);
+  doc.mentions.push(m);
+}
+
+/** The actor a pending or committed generic mention stands for. */
+export function genericActor(doc: Doc, m: ActorMention): Actor | undefined {
+  return pending.get(m.id) ?? doc.actors.get(m.actor);
+}
 
 /** Start a document: index its places and drop generic actors of an earlier run (the stage is idempotent). */
 export function resetGeneric(doc: Doc): void {
   placeAt = new Map();
   for (const p of doc.places) if (p.country) placeAt.set(p.start, p);
   made = new Map();
+  pending = new Map();
   if (doc.mentions.some((m) => m.how === 'generic')) {
     doc.mentions = doc.mentions.filter((m) => m.how !== 'generic');
     for (const [id, a] of doc.actors) if (a.kind === 'generic' && a.evidence.stage === 'events') doc.actors.delete(id);
@@ -182,6 +199,8 @@ export function genericArgument(c: Ctx, slots: NpSlot[], root: string, exclude?:
     const role = roleType(c, np.head);
     let type = role.found ? role.type : info?.type ?? null;
     if (!info && role.found) info = { cls: 'people', type };
+    // a gazetteer place as the head ("shelled the regional capital Juba", "threatened to shell Haifa")
+    if (!info && ht.pos === 'PROPN' && placeAt.has(ht.start)) info = { cls: 'place', type: null };
     if (!info && ht.pos === 'PROPN' && ht.cap && !placeAt.has(ht.start) && np.head === np.end - 1 && (slot.prep === null || NAME_PREPS.has(slot.prep))) {
       // an unknown capitalised name standing alone ("accused Gulen"): a name, no code
       let bare = true;
@@ -216,7 +235,7 @@ export function genericArgument(c: Ctx, slots: NpSlot[], root: string, exclude?:
       }
     };
     actorCountry(np.start, np.head + 1);
-    for (let q = np.head + 1; q < np.end && !country; q++) {
+    for (let q = np.start; q < np.end && !country; q++) {
       const p = placeAt.get(c.tokens[q].start);
       if (p && p.country) {
         country = p.country;
@@ -243,7 +262,6 @@ export function genericArgument(c: Ctx, slots: NpSlot[], root: string, exclude?:
       kind: 'generic',
       evidence: { stage: 'events', rule: 'events/generic-np', source: d.source, anchor: 'stated', confidence: conf, note },
     };
-    c.doc.actors.set(id, actor);
     const mention: ActorMention = {
       id: c.doc.nextId('m'),
       actor: id,
@@ -259,8 +277,8 @@ export function genericArgument(c: Ctx, slots: NpSlot[], root: string, exclude?:
       how: 'generic',
       evidence: { stage: 'events', rule: 'events/generic-np', source: d.source, anchor: 'stated', confidence: conf, note },
     };
-    c.doc.mentions.push(mention);
     made.set(key, mention);
+    pending.set(mention.id, actor);
     return mention;
   }
   return null;

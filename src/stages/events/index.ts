@@ -17,7 +17,7 @@ import { eventPlace } from '../places/attach.js';
 import { matchAt, presentWords, type Match } from './match.js';
 import { coordinated, findAgent, findObject, findSubject, isPassive, verbGroupStart, type Arg, type Ctx } from './syntax.js';
 import { modalityOf } from './modality.js';
-import { genericArgument, ownGenericObject, resetGeneric, type NpSlot } from './generic.js';
+import { commitGeneric, genericArgument, ownGenericObject, resetGeneric, type NpSlot } from './generic.js';
 
 /** Roots whose infinitive / gerund complement is part of the event itself ("agreed to exchange", "accused X of sending"). */
 const EMBEDDING_ROOTS = new Set(['02', '03', '10', '11', '12', '13']);
@@ -78,6 +78,8 @@ export function codeEvents(doc: Doc): void {
   if (!AID_PREPS.size) AID_PREPS = new Set([...dict.cues.targetPrep, 'for', 'from']);
   // "rejected calls by Belarus's rulers", "dismissed an appeal from the president"
   if (!REJECT_PREPS.size) REJECT_PREPS = new Set([...dict.cues.targetPrep, 'by', 'from']);
+  // "confiscated weapons from the rebels", "seized the town from X"
+  if (!TAKE_PREPS.size) TAKE_PREPS = new Set([...dict.cues.targetPrep, 'from']);
   resetGeneric(doc);
   const { at, npEndAt, groups } = buildIndex(doc);
   quoteIndex = quotesByStart(doc);
@@ -200,6 +202,7 @@ const SAME_COUNTRY_PLACE = new Set(['03', '08', '14', '17', '18', '19', '20']);
 const LOCATION_PREPS = new Set(['in', 'into', 'from', 'at', 'inside', 'across', 'near', 'to']);
 let AID_PREPS = new Set<string>();
 let REJECT_PREPS = new Set<string>();
+let TAKE_PREPS = new Set<string>();
 
 function clauseOf(c: Ctx, tk: Token): ClauseRef {
   const sent = c.doc.sentences[tk.sentence];
@@ -222,6 +225,8 @@ function complementVerb(c: Ctx, m: Match): number {
       if (c.tokens[j].pos === 'ADV' && j + 1 < c.sentEnd) j++;
       const v = c.tokens[j];
       if (v.pos === 'VERB' && (v.form === 'VB' || v.form === 'VBG' || v.form === '')) return j;
+      // "threatened to cut off": an irregular base form after "to" is often tagged as a past tense
+      if (t.norm === 'to' && v.pos === 'VERB' && (v.form === 'VBD' || v.form === 'VBP')) return j;
     }
     if (t.pos === 'VERB' && !c.at[k]) return -1;
   }
@@ -272,11 +277,20 @@ function argumentsFor(c: Ctx, dict: CameoDictionary, m: Match, subjectOf: (v: nu
     if (passive) {
       tgt = subj;
       src = agent;
+      // "A camp for Congolese refugees was attacked by …": the passive subject noun phrase with no actor
+      const root = (m.code ?? e.code).slice(0, 2);
+      if (!tgt && !e.weak && root !== '01') {
+        const slot = passiveSubjectSlot(c, groupStart);
+        if (slot) {
+          const g = genericArgument(c, [slot], root, agent ? new Set(agent.mentions.map((x) => x.actor)) : undefined);
+          if (g) tgt = { mentions: [g], how: 'subject', confidence: 0.7 };
+        }
+      }
     } else {
       src = subj;
       const tell = !!e.weak && c.tokens[m.anchor].lemma === 'tell';
       const root = e.code.slice(0, 2);
-      const preps = e.weak ? WEAK_PREPS : root === '03' || root === '07' || root === '02' || root === '10' ? AID_PREPS : root === '12' || root === '11' || e.code === '016' ? REJECT_PREPS : c.cues.targetPrep;
+      const preps = e.weak ? WEAK_PREPS : root === '03' || root === '07' || root === '02' || root === '10' ? AID_PREPS : root === '12' || root === '11' || e.code === '016' ? REJECT_PREPS : root === '17' ? TAKE_PREPS : c.cues.targetPrep;
       const self = subj ? new Set(subj.mentions.map((x) => x.actor)) : undefined;
       // "demanded that the US cancel …", "urged that Russia …": the embedded subject is the target
       // "restrictions against German goods": after a conflictual act's object noun, "against" still names the target
@@ -507,6 +521,30 @@ function nounArgs(c: Ctx, m: Match, subjectOf: (v: number) => Arg | null): NounA
   return { src, tgt, npStart };
 }
 
+/** The noun phrase right before a passive verb group ("the town was shelled"), as a generic slot, or null. */
+function passiveSubjectSlot(c: Ctx, g: number): NpSlot | null {
+  let h = g - 1;
+  // "a camp for Congolese refugees was attacked": the head is the noun before the prepositional phrase
+  const pm = h >= c.sentStart ? c.at[h] : undefined;
+  if (pm) {
+    const p = pm.tokenStart - 1;
+    if (p > c.sentStart && (c.tokens[p].norm === 'for' || c.tokens[p].norm === 'of' || c.tokens[p].norm === 'in')) h = p - 1;
+    else return null;
+  }
+  if (h < c.sentStart || c.at[h] || !(c.tokens[h].pos === 'NOUN' || c.tokens[h].pos === 'PROPN')) return null;
+  let k = h;
+  let from = h;
+  for (let j = h - 1; j >= c.sentStart && h - j < 8; j--) {
+    const t = c.tokens[j];
+    const mm = c.at[j];
+    if (mm && !mm.possessive) break;
+    if (t.pos === 'NOUN' || t.pos === 'PROPN') { k = j; from = j; continue; }
+    if (t.pos === 'DET' || t.pos === 'ADJ' || t.pos === 'NUM' || t.text === '-' || mm) { from = j; continue; }
+    break;
+  }
+  return { k, prep: null, from };
+}
+
 /** Is there no subject noun phrase before the verb group at g in its clause (nothing, or an unresolved pronoun)? */
 function subjectlessClause(c: Ctx, g: number): boolean {
   for (let k = g - 1; k >= c.sentStart; k--) {
@@ -617,6 +655,8 @@ function emit(doc: Doc, dict: CameoDictionary, sentence: number, cand: Candidate
   const trigTok = doc.tokens[m.anchor];
   const trigger = { start: trigTok.start, end: trigTok.end, text: doc.text.slice(trigTok.start, trigTok.end) };
   const pairs: [EventActorRef | null, EventActorRef | null][] = [];
+  for (const x of cand.targets) if (x.how === 'generic') commitGeneric(doc, x);
+  for (const x of cand.sources) if (x.how === 'generic') commitGeneric(doc, x);
   const srcRefs: (EventActorRef | null)[] = cand.speaker ? [ref(doc, null, cand.speaker)] : cand.sources.map((x) => ref(doc, x));
   if (cand.reciprocal) {
     for (const a of srcRefs) for (const b of srcRefs) if (a && b && a.actor !== b.actor) pairs.push([a, b]);

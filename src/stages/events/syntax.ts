@@ -262,6 +262,7 @@ export function findSubject(c: Ctx, g: number, subjectOf: (verb: number) => Arg 
 const SUBJ_PRON = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you']);
 /** Prepositions that still introduce the target after a direct-object noun ("held talks with", "mediation between"). */
 const AFTER_NOUN_PREPS = new Set(['with', 'to', 'for', 'by', 'from']);
+const PARTICLE = new Set(['up', 'off', 'down', 'out', 'away', 'back']);
 /** Approximators before a number: part of the noun phrase, not a preposition ("around 20,000 civilians"). */
 const APPROX = new Set(['around', 'about', 'over', 'some', 'nearly', 'almost', 'approximately', 'roughly', 'under', 'up']);
 
@@ -312,8 +313,11 @@ export function findObject(c: Ctx, from: number, skip: Set<number>, preps: Set<s
   let slotOpen = true;
   // "launched a mediation effort between X and Y": "between" right after the pattern's noun still names the parties
   let nounsSinceSkip = 99;
+  /** Token right after the direct object's first noun run (an appositive name may start there). */
+  let apposAt = -1;
+  let directClosed = false;
   const slotOk = (): boolean =>
-    (lastPrep === null && allowDirect && !sawNoun) ||
+    (lastPrep === null && allowDirect && !sawNoun && !directClosed) ||
     (lastPrep !== null && preps.has(lastPrep) && (!sawNoun || !allowDirect || AFTER_NOUN_PREPS.has(lastPrep) || (lastPrep === 'between' && nounsSinceSkip <= 1) || (againstAfterNoun && lastPrep === 'against')));
   // Verbs inside the matched pattern's span ("promised to continue military aid") do not end the clause.
   let spanEnd = from;
@@ -321,7 +325,15 @@ export function findObject(c: Ctx, from: number, skip: Set<number>, preps: Set<s
   for (let k = from; k < c.sentEnd; k++) {
     const t = c.tokens[k];
     // a token of the pattern itself ("launched cyber attacks on …"): the nouns before it modified the pattern's noun
-    if (skip.has(k)) { lastPrep = null; sawNoun = false; nounsSinceSkip = 0; slotFrom = k + 1; slotOpen = true; continue; }
+    if (skip.has(k)) {
+      lastPrep = null;
+      // the pattern's own noun is the object: later prepositions may name the target, a later bare noun phrase may not
+      if (t.pos === 'NOUN' || t.pos === 'PROPN') { sawNoun = false; directClosed = true; nounsSinceSkip = 0; }
+      else if (t.pos === 'ADP') directClosed = false; // the pattern ends on its preposition ("call for sanctions against")
+      slotFrom = k + 1;
+      slotOpen = true;
+      continue;
+    }
     if (CLAUSE_STOP.has(t.text)) return null;
     if (t.norm === ',' ) {
       const n = c.tokens[k + 1];
@@ -336,7 +348,9 @@ export function findObject(c: Ctx, from: number, skip: Set<number>, preps: Set<s
     if (m) {
       // "offered its troops": a possessive pronoun is a determiner; the source itself is not its own target
       if ((m.possessive && (!allowPossessive || m.how === 'pronoun')) || exclude?.has(m.actor)) { k = Math.max(k, m.tokenEnd - 1); continue; }
-      if ((lastPrep === null && allowDirect && !sawNoun) || (lastPrep !== null && preps.has(lastPrep) && (!sawNoun || !allowDirect || AFTER_NOUN_PREPS.has(lastPrep) || (lastPrep === 'between' && nounsSinceSkip <= 1) || (againstAfterNoun && lastPrep === 'against')))) {
+      // "shelled the regional capital Juba", "meet his counterpart President X": a descriptive noun in apposition
+      const appos = lastPrep === null && allowDirect && sawNoun && m.tokenStart === apposAt && c.tokens[k].cap && !c.tokens[k - 1].cap;
+      if (appos || (lastPrep === null && allowDirect && !sawNoun && !directClosed) || (lastPrep !== null && preps.has(lastPrep) && (!sawNoun || !allowDirect || AFTER_NOUN_PREPS.has(lastPrep) || (lastPrep === 'between' && nounsSinceSkip <= 1) || (againstAfterNoun && lastPrep === 'against')))) {
         const how: Arg['how'] = lastPrep ? (lastPrep === 'between' ? 'between' : 'prep') : 'object';
         return { mentions: coordinated(c, m, 'right'), how, confidence: lastPrep || !sawNoun ? 1 : 0.8 };
       }
@@ -350,6 +364,8 @@ export function findObject(c: Ctx, from: number, skip: Set<number>, preps: Set<s
     if (t.norm === 'at' && (c.tokens[k + 1]?.norm === 'least' || c.tokens[k + 1]?.norm === 'most')) { k++; continue; }
     if (APPROX.has(t.norm) && (c.tokens[k + 1]?.pos === 'NUM' || (t.norm === 'up' && c.tokens[k + 1]?.norm === 'to' && c.tokens[k + 2]?.pos === 'NUM'))) { if (t.norm === 'up') k++; continue; }
     if (t.norm === 'of' && k > from && transparentBeforeOf(c.tokens, k - 1, c.sentEnd) && !c.at[k - 1] && (lastPrep !== null || allowDirect)) continue;
+    // a verb particle right after the verb ("beat up", "cut off", "shot down") is not a preposition
+    if (PARTICLE.has(t.norm) && (k === from || skip.has(k - 1)) && c.tokens[k - 1]?.pos === 'VERB') { slotFrom = k + 1; continue; }
     if (t.pos === 'ADP' || (PREP_BLOCK.has(t.norm) && t.pos !== 'VERB')) { lastPrep = t.norm; slotFrom = k + 1; slotOpen = true; continue; }
     if (t.pos === 'DET' || t.pos === 'ADJ' || t.pos === 'NUM' || t.norm === 'both' || t.pos === 'ADV' || t.pos === 'PART' && t.norm !== 'to') continue;
     if (t.norm === 'to') { lastPrep = 'to'; slotFrom = k + 1; slotOpen = true; continue; }
@@ -369,7 +385,11 @@ export function findObject(c: Ctx, from: number, skip: Set<number>, preps: Set<s
       }
       // inside a prepositional phrase the noun phrase continues ("to war-torn Mozambique");
       // outside one, a plain noun is the direct object, so a later PP attaches to it
-      if (lastPrep === null && !TIME_NOUN.has(t.norm) && t.text !== '-') { sawNoun = true; nounsSinceSkip++; }
+      if (lastPrep === null && !TIME_NOUN.has(t.norm) && t.text !== '-') {
+        if (!sawNoun || apposAt === k) apposAt = k + 1;
+        sawNoun = true;
+        nounsSinceSkip++;
+      }
       if (lastPrep !== null && (t.pos === 'PRON' || TIME_NOUN.has(t.norm))) lastPrep = null;
       continue;
     }

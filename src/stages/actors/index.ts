@@ -1008,13 +1008,16 @@ function nearestCountry(ctx: Ctx, k: number, end: number, stateAgent = false): s
     const a = ctx.atoms[j];
     if (!a) continue;
     const h = hitOf(a, K.country | K.adj | K.capital | K.demonym);
+    // the atoms inside a longer one ("Croat" in "Bosnian Croat") are not mentions of their own
+    const inner = j;
+    j = a.e - 1;
     if (!h) continue;
-    if (stateAgent && LOC_PREP.has(prevWord(ctx, j))) continue;
+    if (stateAgent && LOC_PREP.has(prevWord(ctx, inner))) continue;
     // "Russian-made rockets", "US-led coalition", "Iranian-backed militias": not the group's nationality
     if (a.e + 1 < end && ctx.toks[a.e].text === '-' && ctx.toks[a.e].start === ctx.toks[a.e - 1].end && !ctx.toks[a.e + 1].cap && ctx.keys[a.e + 1] !== 'led') continue;
     const c = ctx.lx.countries.get(h.ref);
     if (!c || c.kind !== 'country') continue;
-    const d = Math.abs(j - k);
+    const d = Math.abs(inner - k);
     if (d < dist) {
       dist = d;
       best = c.id;

@@ -64,6 +64,7 @@ const PREMODS = new Set([
   'nationalist', 'separatist', 'islamist', 'islamic', 'muslim', 'moslem', 'christian', 'jewish', 'communist', 'leftist', 'rightist', 'marxist',
   'maoist', 'radical', 'fundamentalist', 'extremist', 'ethnic', 'tribal', 'renegade', 'breakaway', 'pro-government', 'anti-government', 'masked',
   'unidentified', 'unknown', 'suspected', 'alleged', 'young', 'angry', 'striking', 'protesting', 'unarmed', 'heavily', 'hardline', 'paramilitary',
+  'international', 'humanitarian', 'non-governmental', 'charitable', 'independent', 'private', 'medical',
 ]);
 /** Nouns that turn "X's office" into X's government. */
 const OFFICE = new Set(['office', 'administration', 'government', 'team', 'camp', 'cabinet', 'entourage', 'ministry', 'staff', 'party', 'circle', 'inner', 'aides']);
@@ -867,6 +868,20 @@ function rolePhrase(ctx: Ctx, i: number, end: number): number | null {
     // "a military spokesman", "police sources", "security officials": the premodifier types the role
     let typed: string | null = null;
     if (role.inherit || role !== ctx.lx.roles.get(role.id)) for (let j = i; j < k; j++) typed = PREMOD_TYPE.get(ctx.keys[j]) ?? typed;
+    // "an international aid agency", "aid groups": an unnamed NGO is the generic CAMEO code NGO
+    if (!typed && role.type === 'NGO' && !role.inherit) {
+      const actor = getActor(ctx, 'g:NGO', () => ({
+        name: textOf(ctx, k, roleE),
+        code: 'NGO',
+        country: null,
+        type: 'NGO',
+        kind: 'group',
+        evidence: { stage: STAGE, rule: 'actors/role-group', source: ctx.lx.source.roles, anchor: 'stated', confidence: 0.6, note: 'unnamed non-governmental organisation: generic NGO' },
+      }));
+      emit(ctx, { actor, s: phraseS, e: roleE, head, how: 'role', rule: 'actors/role-group', source: ctx.lx.source.roles, conf: 0.6 });
+      markUsed(ctx, phraseS, roleE);
+      return roleE;
+    }
     if (!typed) {
       if (!plural || role.type === null || !STANDALONE_ROLES.has(role.id)) return null;
       if (!a.hits.some((h) => h.kind === 'roles')) return null;

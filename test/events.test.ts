@@ -256,3 +256,19 @@ test('generic actors validate against the output schema', () => {
   assert.ok(g.length >= 1, JSON.stringify(out.events.map((e) => [e.code, e.target])));
   for (const a of g) for (const m of a.mentions) assert.equal(text.slice(m.start, m.end), m.text);
 });
+
+test('generic targets: passive subjects, place heads, appositive names, particles', () => {
+  // a passive subject with no actor is the target; the actor inside it gives the country
+  const p = docWith('A camp near Kyiv was attacked by Russia.');
+  const pe = p.events.find((x) => x.root === '19' || x.root === '18');
+  assert.ok(pe?.target, p.events.map(brief).join('; '));
+  assert.equal(pe.source?.code, 'RUS');
+  assert.equal(p.actors.get(pe.target.actor)?.name, 'A camp near Kyiv');
+  assert.equal(pe.target.country, 'UKR');
+  // an appositive name after a descriptive noun is the object: "the capital Kyiv"
+  assert.deepEqual(docWith('Russia shelled the capital Kyiv.').events.map(brief), ['RUS 194 UKRGOV asserted']);
+  // a verb particle is not a preposition: "beat up" keeps its direct object
+  assert.deepEqual(docWith('Russia beat up the rebels.').events.filter((x) => x.target).map((x) => x.target?.code), ['SYRREB']);
+  // seizures take their target after "from"
+  assert.deepEqual(docWith('The police confiscated weapons from the rebels.').events.map(brief), ['EGYCOP 1711 SYRREB asserted']);
+});

@@ -521,6 +521,8 @@ function nounArgs(c: Ctx, m: Match, subjectOf: (v: number) => Arg | null): NounA
   return { src, tgt, npStart };
 }
 
+const PASSIVE_PP = new Set(['for', 'of', 'in', 'near', 'outside', 'at']);
+
 /** The noun phrase right before a passive verb group ("the town was shelled"), as a generic slot, or null. */
 function passiveSubjectSlot(c: Ctx, g: number): NpSlot | null {
   let h = g - 1;
@@ -528,7 +530,7 @@ function passiveSubjectSlot(c: Ctx, g: number): NpSlot | null {
   const pm = h >= c.sentStart ? c.at[h] : undefined;
   if (pm) {
     const p = pm.tokenStart - 1;
-    if (p > c.sentStart && (c.tokens[p].norm === 'for' || c.tokens[p].norm === 'of' || c.tokens[p].norm === 'in')) h = p - 1;
+    if (p > c.sentStart && PASSIVE_PP.has(c.tokens[p].norm)) h = p - 1;
     else return null;
   }
   if (h < c.sentStart || c.at[h] || !(c.tokens[h].pos === 'NOUN' || c.tokens[h].pos === 'PROPN')) return null;

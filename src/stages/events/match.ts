@@ -201,8 +201,10 @@ export function matchAt(dict: CameoDictionary, tokens: Token[], i: number, sentE
     (((prev.pos === 'NOUN' || prev.pos === 'PROPN' || prev.text === ',') && next.norm === 'by') ||
       ((prev.pos === 'ADV' || prev.pos === 'DET' || prev.pos === 'ADJ') && (next.pos === 'NOUN' || next.pos === 'PROPN')));
   // headline present tense read as a plural noun after the actor: "Japan lifts sanctions on India"
-  let headline: boolean | undefined;
+  // (in a headline: the text's first sentence, or one without final punctuation)
+  if (!asVerb && (sentStart === 0 || tokens[sentEnd - 1].pos !== 'PUNCT') && headlineVerb(t, prev, next, cands)) asVerb = true;
   let governed: boolean | undefined;
+  let background: boolean | undefined;
   let best: Match | null = null;
   let bestRank = -1;
   for (let c = 0; c < cands.length; c++) {
@@ -211,13 +213,13 @@ export function matchAt(dict: CameoDictionary, tokens: Token[], i: number, sentE
     // candidates come best rank first: once one matched, only equally ranked ones can compete
     if (best && r < bestRank) break;
     if (p.entry.pos === 'verb' && modifier) continue;
-    if (!posOk(p, t, prev, asVerb)) {
-      if (p.entry.pos !== 'verb' || !(headline ??= headlineVerb(t, prev, next, cands))) continue;
-    }
+    if (!posOk(p, t, prev, asVerb)) continue;
     if (p.entry.pos === 'noun') {
       if (governed ??= governedByVerbalAct(tokens, i, sentStart, used)) continue;
       // "truce monitors", "aid workers": a bare event noun that modifies the next noun is not the event
       if (!p.steps.length && !p.tail.length && i + 1 < sentEnd && tokens[i + 1].pos === 'NOUN') continue;
+      // "despite warnings", "amid protests": background, not an event of the sentence
+      if (background ??= inBackgroundPhrase(tokens, i, sentStart)) continue;
     }
     const m = tryPattern(p, tokens, i, sentEnd, sentStart, used, present);
     if (!m) continue;
@@ -248,9 +250,25 @@ export function matchAt(dict: CameoDictionary, tokens: Token[], i: number, sentE
   return best;
 }
 
+const QUANTITY = new Set(['dozens', 'hundreds', 'thousands', 'scores', 'millions']);
+const BACKGROUND = new Set(['despite', 'amid', 'amidst', 'notwithstanding']);
+const NP_INSIDE = new Set(['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM']);
+/** Is the noun at i inside a noun phrase introduced by a concessive or circumstantial preposition? */
+function inBackgroundPhrase(tokens: Token[], i: number, sentStart: number): boolean {
+  for (let k = i - 1; k >= sentStart && k >= i - 6; k--) {
+    const t = tokens[k];
+    if (BACKGROUND.has(t.norm)) return true;
+    if (!NP_INSIDE.has(t.pos) && t.norm !== "'s" && t.text !== '-') return false;
+  }
+  return false;
+}
+
 function headlineVerb(t: Token, prev: Token | undefined, next: Token | undefined, cands: CompiledPattern[]): boolean {
   if (t.pos !== 'NOUN' || prev?.pos !== 'PROPN' || !t.norm.endsWith('s') || !next) return false;
-  if (next.pos !== 'DET' && next.pos !== 'NOUN' && next.pos !== 'PROPN' && next.pos !== 'ADJ') return false;
+  if (!cands.some((p) => p.entry.pos === 'verb')) return false;
+  // a determiner, a name or a quantity right after "lifts" / "releases" makes it the verb
+  if (next.pos === 'DET' || next.pos === 'PROPN' || QUANTITY.has(next.norm)) return true;
+  if (next.pos !== 'NOUN' && next.pos !== 'ADJ') return false;
   return !cands.some((p) => p.entry.pos === 'noun');
 }
 

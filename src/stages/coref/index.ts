@@ -113,10 +113,12 @@ function fits(c: Cand, need: Need, g: Map<string, string>): boolean {
   }
   if (need === 'pl') {
     if (c.members.length > 1) return true;
+    if (c.m.evidence.rule === 'actors/demonym') return true; // "Bosnian Serbs said their forces …"
     return a.kind === 'group' || a.kind === 'collective' || (a.kind === 'anonymous' && /s$/.test(c.m.text)) || (a.kind === 'organisation' && /s$/i.test(a.name));
   }
   // it
   if (c.members.length > 1) return false;
+  if (c.m.evidence.rule === 'actors/demonym') return false;
   return a.kind === 'country' || a.kind === 'igo' || a.kind === 'ngo' || a.kind === 'organisation' || a.kind === 'media' || (a.kind === 'group' && !/s$/i.test(c.m.text));
 }
 

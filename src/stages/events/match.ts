@@ -217,7 +217,7 @@ export function matchAt(dict: CameoDictionary, tokens: Token[], i: number, sentE
     if (p.entry.pos === 'noun') {
       if (governed ??= governedByVerbalAct(tokens, i, sentStart, used)) continue;
       // "truce monitors", "aid workers": a bare event noun that modifies the next noun is not the event
-      if (!p.steps.length && !p.tail.length && i + 1 < sentEnd && tokens[i + 1].pos === 'NOUN') continue;
+      if (!p.steps.length && !p.tail.length && i + 1 < sentEnd && (tokens[i + 1].pos === 'NOUN' || (t.cap && i > sentStart && tokens[i + 1].pos === 'PROPN' && tokens[i + 1].cap))) continue;
       // "despite warnings", "amid protests": background, not an event of the sentence
       if (background ??= inBackgroundPhrase(tokens, i, sentStart)) continue;
     }

@@ -43,6 +43,15 @@ function firstWord(s: string): string {
   return m ? m[0] : s.slice(0, 1);
 }
 
+/** Only ASCII letters and digits (so firstWord(s) === s). */
+function asciiWord(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (!((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57))) return false;
+  }
+  return true;
+}
+
 function loadIndex(): Map<string, Alias[]> {
   if (index) return index;
   const m = new Map<string, Alias[]>();
@@ -82,7 +91,8 @@ function run(doc: Doc): void {
   for (const tk of doc.tokens) {
     if (tk.start < lastEnd) continue;
     let list = idx.get(tk.text);
-    if (!list && tk.text.length > 3 && tk.cap) list = idx.get(firstWord(tk.text));
+    // A token that is one plain ASCII word is its own first word: the lookup above already missed it.
+    if (!list && tk.text.length > 3 && tk.cap && !asciiWord(tk.text)) list = idx.get(firstWord(tk.text));
     if (!list) continue;
     for (const a of list) {
       if (!text.startsWith(a.alias, tk.start)) continue;

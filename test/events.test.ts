@@ -272,3 +272,16 @@ test('generic targets: passive subjects, place heads, appositive names, particle
   // seizures take their target after "from"
   assert.deepEqual(docWith('The police confiscated weapons from the rebels.').events.map(brief), ['EGYCOP 1711 SYRREB asserted']);
 });
+
+test('generic sources: a subject noun phrase of people or a group with no dictionary actor', () => {
+  const text = 'A local militia commander attacked Kyiv.';
+  const doc = docWith(text);
+  const e = doc.events.find((x) => x.root === '18' || x.root === '19');
+  assert.ok(e?.source, doc.events.map(brief).join('; '));
+  const a = doc.actors.get(e.source.actor)!;
+  assert.equal(a.kind, 'generic');
+  assert.equal(a.name, 'A local militia commander');
+  assert.equal(e.target?.code, 'UKRGOV');
+  // an abstract subject is not an actor
+  assert.ok(!docWith('The decision attacked Kyiv.').events.some((x) => x.source), 'no source from "the decision"');
+});

@@ -36,6 +36,8 @@ interface GenericData {
   transparent: Set<string>;
   /** Code prefixes whose direct object is the source's own (given, sent, deployed, withdrawn), not a target. */
   ownObject: string[];
+  /** Last words of the role nouns in data/actors/roles.json (a cheap pre-check before the dictionary lookup). */
+  roleHeads: Set<string>;
   source: string;
 }
 
@@ -61,7 +63,12 @@ function load(): GenericData {
       for (const w of e.words) transparent.add(w.toLowerCase());
     }
   }
-  data = { heads, roots, transparent, ownObject, source: sourceTag(CUES) };
+  const roleHeads = new Set<string>();
+  for (const r of actorLexicon().roles.values()) for (const a of [...r.singular, ...r.plural]) {
+    const w = a.toLowerCase().split(/[\s-]+/);
+    roleHeads.add(w[w.length - 1].replace(/\./g, ''));
+  }
+  data = { heads, roots, transparent, ownObject, roleHeads, source: sourceTag(CUES) };
   return data;
 }
 
@@ -172,6 +179,8 @@ function nounPhrase(c: Ctx, slot: NpSlot): { start: number; end: number; head: n
   return { start, end: stop, head };
 }
 
+const NO_ROLE = { found: false, type: null };
+
 /** Look a role noun up in the actor dictionary (read-only): the phrase ending at the head, up to three tokens. */
 function roleType(c: Ctx, head: number): { found: boolean; type: string | null } {
   const lx = actorLexicon();
@@ -186,9 +195,9 @@ function roleType(c: Ctx, head: number): { found: boolean; type: string | null }
 
 /**
  * A generic actor for the first qualifying noun phrase among the slots, or null. Root is the event's
- * CAMEO root ("18").
+ * CAMEO root ("18"); asSource: the slot is the subject (people and groups only, any root).
  */
-export function genericArgument(c: Ctx, slots: NpSlot[], root: string, exclude?: Set<string>): ActorMention | null {
+export function genericArgument(c: Ctx, slots: NpSlot[], root: string, exclude?: Set<string>, asSource = false): ActorMention | null {
   const d = load();
   for (const slot of slots) {
     const np = nounPhrase(c, slot);
@@ -196,7 +205,7 @@ export function genericArgument(c: Ctx, slots: NpSlot[], root: string, exclude?:
     const ht = c.tokens[np.head];
     if (c.at[np.head] || TIME_HEAD.has(ht.norm)) continue;
     let info = d.heads.get(ht.norm) ?? d.heads.get(ht.lemma) ?? null;
-    const role = roleType(c, np.head);
+    const role = d.roleHeads.has(ht.norm) || d.roleHeads.has(ht.lemma) ? roleType(c, np.head) : NO_ROLE;
     let type = role.found ? role.type : info?.type ?? null;
     if (!info && role.found) info = { cls: 'people', type };
     // a gazetteer place as the head ("shelled the regional capital Juba", "threatened to shell Haifa")
@@ -208,7 +217,8 @@ export function genericArgument(c: Ctx, slots: NpSlot[], root: string, exclude?:
       if (bare) info = { cls: 'name', type: null };
     }
     if (!info) continue;
-    if (!d.roots.get(info.cls)?.has(root)) continue;
+    // a source must be people or a group ("a female rebel commander", "the Green Party"); a target is checked by root
+    if (asSource ? !(info.cls === 'people' || info.cls === 'group') : !d.roots.get(info.cls)?.has(root)) continue;
     // the source's own ("detonated his vehicle", "opened their camps"): a possessive pronoun of the source
     let own = false;
     for (let q = np.start; q <= np.head && !own; q++) {
@@ -251,7 +261,7 @@ export function genericArgument(c: Ctx, slots: NpSlot[], root: string, exclude?:
     const text = c.doc.text.slice(s, e);
     const code = country ? (type ? country + type : country) : null;
     const id = c.doc.nextId('a');
-    const note = `noun phrase in the ${slot.prep ? `"${slot.prep}" slot` : 'object slot'} of a root-${root} event; head "${ht.text}" (${info.cls}${type ? ', type ' + type : ''})${country ? '; country from the ' + why : ''}`;
+    const note = `noun phrase in the ${asSource ? 'subject' : slot.prep ? `"${slot.prep}" slot` : 'object slot'} of a root-${root} event; head "${ht.text}" (${info.cls}${type ? ', type ' + type : ''})${country ? '; country from the ' + why : ''}`;
     const conf = info.cls === 'name' ? 0.45 : 0.6;
     const actor: Actor = {
       id,

@@ -288,6 +288,16 @@ function argumentsFor(c: Ctx, dict: CameoDictionary, m: Match, subjectOf: (v: nu
       }
     } else {
       src = subj;
+      // "A female rebel commander has surrendered", "the Green Party submitted": a subject noun phrase with
+      // no dictionary actor right before the verb group is a generic source (people and groups only)
+      if (!src && !m.pattern.entry.weak) {
+        const slot = passiveSubjectSlot(c, groupStart);
+        const g = slot ? genericArgument(c, [slot], (m.code ?? e.code).slice(0, 2), undefined, true) : null;
+        if (g) {
+          src = { mentions: [g], how: 'subject', confidence: 0.7 };
+          scanFrom = g.tokenStart;
+        }
+      }
       const tell = !!e.weak && c.tokens[m.anchor].lemma === 'tell';
       const root = e.code.slice(0, 2);
       const preps = e.weak ? WEAK_PREPS : root === '03' || root === '07' || root === '02' || root === '10' ? AID_PREPS : root === '12' || root === '11' || e.code === '016' ? REJECT_PREPS : root === '17' ? TAKE_PREPS : c.cues.targetPrep;

@@ -66,13 +66,17 @@ export function modalityOf(c: Ctx, trigger: number, groupStart: number, scanFrom
   }
   // "refrained from criticizing", "has shown restraint in criticizing", "stopped short of recognising": the
   // embedded act did not happen. The cue ends right before the trigger (an adverb may stand between).
-  if (!isNoun) {
+  if (!isNoun && trigger > c.sentStart) {
     let j = trigger - 1;
     if (j > c.sentStart && tokens[j].pos === 'ADV') j--;
-    for (const p of restraintCues(c)) {
-      const k = j - p.length + 1;
-      if (k < c.sentStart) continue;
-      if (phraseAt(tokens, k, j + 1, p) === j + 1) { found.push({ kind: 'negated', start: k, end: j, prio: prio.negated }); break; }
+    const idx = restraintCues();
+    const cands = idx.get(tokens[j].norm) ?? idx.get(tokens[j].lemma);
+    if (cands) {
+      for (const p of cands) {
+        const k = j - p.length + 1;
+        if (k < c.sentStart) continue;
+        if (phraseAt(tokens, k, j + 1, p) === j + 1) { found.push({ kind: 'negated', start: k, end: j, prio: prio.negated }); break; }
+      }
     }
   }
   if (tokens[trigger].negated && !isNoun) {
@@ -124,13 +128,18 @@ export function modalityOf(c: Ctx, trigger: number, groupStart: number, scanFrom
   return { modality: best.kind, cue: { start: tokens[best.start].start, end: tokens[best.end].end }, conditional, condAt };
 }
 
-let restraint: string[][] | null = null;
-/** Cues of kind "negated-embedding" in data/verbs/cues.json, longest first. */
-function restraintCues(_c: Ctx): string[][] {
+let restraint: Map<string, string[][]> | null = null;
+/** Cues of kind "negated-embedding" in data/verbs/cues.json, indexed by their last word, longest first. */
+function restraintCues(): Map<string, string[][]> {
   if (restraint) return restraint;
   const f = loadData<{ kind: string; words: string[] }>('verbs/cues.json', (e) => (typeof e.kind === 'string' && Array.isArray(e.words) ? null : 'needs kind and words[]'));
-  restraint = f.entries.filter((e) => e.kind === 'negated-embedding').flatMap((e) => e.words.map((w) => w.toLowerCase().split(/\s+/)));
-  restraint.sort((a, b) => b.length - a.length);
+  const all = f.entries.filter((e) => e.kind === 'negated-embedding').flatMap((e) => e.words.map((w) => w.toLowerCase().split(/\s+/)));
+  all.sort((a, b) => b.length - a.length);
+  restraint = new Map();
+  for (const p of all) {
+    const last = p[p.length - 1];
+    (restraint.get(last) ?? restraint.set(last, []).get(last)!).push(p);
+  }
   return restraint;
 }
 

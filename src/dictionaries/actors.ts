@@ -109,6 +109,8 @@ export interface ActorLexicon {
    * single-word country names (7+ letters) and surnames (5+ letters). See `fuzzyLookup`.
    */
   fuzzy: Map<string, FuzzyEntry[]>;
+  /** kind initial + first letter + length (±1) of the misspelling index's words: a cheap pre-check. */
+  fuzzyGate: Set<string>;
   /** Lower-cased given names (the fuzzy country match never turns a given name into a country). */
   givenSet: Set<string>;
 }
@@ -278,9 +280,11 @@ export function actorLexicon(): ActorLexicon {
   for (const g of given) add(root, g, { kind: 'given', ref: g });
   const givenSet = new Set(given.map((g) => tokenKey(g)));
   const fuzzy = new Map<string, FuzzyEntry[]>();
+  const fuzzyGate = new Set<string>();
   const addFuzzy = (word: string, kind: FuzzyEntry['kind'], ref: string) => {
     const w = tokenKey(word);
     if (!/^[a-z]+$/.test(w)) return;
+    for (const d of [-1, 0, 1]) fuzzyGate.add(`${kind[0]}${w[0]}${w.length + d}`);
     for (const k of deletions(w)) {
       const l = fuzzy.get(k) ?? [];
       if (!l.some((x) => x.kind === kind && x.ref === ref && x.word === w)) l.push({ kind, ref, word: w });
@@ -297,6 +301,7 @@ export function actorLexicon(): ActorLexicon {
     people: pMap,
     source: { countries: sourceTag(COUNTRIES), orgs: sourceTag(ORGS), roles: sourceTag(ROLES), people: sourceTag(PEOPLE), given: sourceTag(GIVEN) },
     fuzzy,
+    fuzzyGate,
     givenSet,
   };
   return lexicon;
@@ -331,6 +336,8 @@ function withinOne(a: string, b: string): boolean {
 export function fuzzyLookup(word: string, kind: FuzzyEntry['kind']): FuzzyEntry[] {
   const lx = actorLexicon();
   const out: FuzzyEntry[] = [];
+  // cheap gate: a dictionary word of this kind with the same first letter and a length within one
+  if (!lx.fuzzyGate.has(`${kind[0]}${word[0]}${word.length}`)) return out;
   for (const k of deletions(word)) {
     const l = lx.fuzzy.get(k);
     if (!l) continue;

@@ -633,6 +633,9 @@ function titledName(ctx: Ctx, i: number, end: number): number | null {
   const t = ctx.toks;
   const nr = ctx.nextRole[i];
   if (nr < 0 || nr - i > 12) return null;
+  // cheap exit: a title is followed by a capitalised name, a comma (appositive) or another title word
+  const ra = ctx.atoms[nr]!;
+  if (ra.e >= end || !(t[ra.e].cap || ctx.keys[ra.e] === ',' || ctx.atoms[ra.e])) return null;
   let k = i;
   if (ctx.keys[k] === 'the') k++;
   const mods = parseModList(ctx, k, end, false);

@@ -285,3 +285,10 @@ test('generic sources: a subject noun phrase of people or a group with no dictio
   // an abstract subject is not an actor
   assert.ok(!docWith('The decision attacked Kyiv.').events.some((x) => x.source), 'no source from "the decision"');
 });
+
+test('no target from an attribution clause or a cooperative topic', () => {
+  // ", a … official said" names the speaker, not an argument; "on missing people" is the topic of an agreement
+  const e = docWith('Russia agreed to share information on missing people, a Ukraine official said.').events.filter((x) => x.root === '03');
+  assert.equal(e.length, 1, docWith('Russia agreed to share information on missing people, a Ukraine official said.').events.map(brief).join('; '));
+  assert.equal(e[0].target, null);
+});

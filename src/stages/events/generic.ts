@@ -77,6 +77,12 @@ export function ownGenericObject(code: string): boolean {
   return load().ownObject.some((p) => code.startsWith(p));
 }
 
+/** The target-head class of a noun (people, group, place, facility) or null. */
+export function headClass(t: Token): string | null {
+  const d = load();
+  return (d.heads.get(t.norm) ?? d.heads.get(t.lemma))?.cls ?? null;
+}
+
 /** "dozens of", "some of", "supporters of": a word that passes the slot on to the noun phrase after "of". */
 export function transparentBeforeOf(tokens: Token[], k: number, end: number): boolean {
   return k + 1 < end && tokens[k + 1].norm === 'of' && load().transparent.has(tokens[k].norm);
@@ -84,6 +90,7 @@ export function transparentBeforeOf(tokens: Token[], k: number, end: number): bo
 
 const QUANT_ADV = new Set(['some', 'about', 'nearly', 'around', 'almost', 'approximately', 'roughly', 'more', 'less', 'fewer', 'over', 'at', 'as', 'up', 'only', 'another']);
 const PP_OF = new Set(['of']);
+const TOPIC_PREPS = new Set(['on', 'about', 'over', 'upon']);
 /** Prepositions after which an unknown name may be a target (not "between Hindu and Muslim gangs"). */
 const NAME_PREPS = new Set(['with', 'to', 'for', 'against', 'on']);
 const PP_PLACE = new Set(['in', 'near', 'outside', 'from', 'at', 'for']);
@@ -219,6 +226,10 @@ export function genericArgument(c: Ctx, slots: NpSlot[], root: string, exclude?:
     if (!info) continue;
     // a source must be people or a group ("a female rebel commander", "the Green Party"); a target is checked by root
     if (asSource ? !(info.cls === 'people' || info.cls === 'group') : !d.roots.get(info.cls)?.has(root)) continue;
+    // "agreed to share information on missing people": after "on/about/over" a cooperative act names its topic
+    if (!asSource && slot.prep !== null && TOPIC_PREPS.has(slot.prep) && root <= '08') continue;
+    // "people from both communities": "from" names a target only for seizures and violence ("seized weapons from")
+    if (!asSource && slot.prep === 'from' && root < '16') continue;
     // the source's own ("detonated his vehicle", "opened their camps"): a possessive pronoun of the source
     let own = false;
     for (let q = np.start; q <= np.head && !own; q++) {

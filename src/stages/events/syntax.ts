@@ -4,7 +4,7 @@
  */
 import type { ActorMention, Doc, Token } from '../../document.js';
 import type { Cues } from '../../dictionaries/cameo.js';
-import { transparentBeforeOf, type NpSlot } from './generic.js';
+import { headClass, transparentBeforeOf, type NpSlot } from './generic.js';
 
 export interface Ctx {
   doc: Doc;
@@ -237,6 +237,8 @@ export function findSubject(c: Ctx, g: number, subjectOf: (verb: number) => Arg 
       }
       break;
     }
+    // "the divided island": a participle after a determiner (often tagged as a past tense) is a modifier
+    if (t.pos === 'VERB' && (t.form === 'VBD' || t.form === 'VBN') && k > c.sentStart && c.tokens[k - 1].pos === 'DET') continue;
     if (isFiniteVerb(t) && t.pos === 'VERB') {
       // "… issued a declaration demanding that …", "… sent personnel to Bosnia to investigate":
       // a participle or infinitive adjunct shares the subject of the finite verb before it
@@ -283,7 +285,10 @@ function headNounBefore(c: Ctx, m: ActorMention): boolean {
     if (t.pos === 'DET' || t.pos === 'ADJ' || t.pos === 'NUM') continue;
     if (t.pos === 'ADP') {
       const h = c.tokens[k - 1];
-      return !!h && h.pos === 'NOUN' && !c.at[k - 1];
+      // "a group of diplomats", "groups in Zimbabwe" — not "the island of Cyprus", "a camp in Kabul"
+      if (!h || h.pos !== 'NOUN' || c.at[k - 1]) return false;
+      const cls = headClass(h);
+      return cls !== 'place' && cls !== 'facility';
     }
     return false;
   }
@@ -338,6 +343,7 @@ export function findObject(c: Ctx, from: number, skip: Set<number>, preps: Set<s
     if (t.norm === ',' ) {
       const n = c.tokens[k + 1];
       if (n && (c.cues.relative.has(n.norm) || SUBORD.has(n.norm) || n.norm === 'and' || n.norm === 'but' || n.pos === 'VERB')) return null;
+      if (attributionAfter(c, k + 1)) return null; // ", a UN official said": the speaker, not an argument
       lastPrep = null;
       slotFrom = k + 1;
       slotOpen = true;
@@ -403,6 +409,16 @@ export function findObject(c: Ctx, from: number, skip: Set<number>, preps: Set<s
     }
   }
   return null;
+}
+
+/** Does an attribution clause start at k (a short noun phrase, then a speech verb: ", a UN official said")? */
+function attributionAfter(c: Ctx, k: number): boolean {
+  for (let j = k; j < Math.min(c.sentEnd, k + 9); j++) {
+    const t = c.tokens[j];
+    if (t.pos === 'VERB' || t.pos === 'AUX') return t.pos === 'VERB' && c.cues.reporting.has(t.lemma) && j > k;
+    if (t.pos === 'PUNCT' || t.pos === 'ADP' && t.norm !== 'of' || t.pos === 'SCONJ' || t.pos === 'CCONJ') return false;
+  }
+  return false;
 }
 
 function overlaps(m: ActorMention, skip: Set<number>): boolean {

@@ -109,7 +109,7 @@ export interface ActorLexicon {
    * single-word country names (7+ letters) and surnames (5+ letters). See `fuzzyLookup`.
    */
   fuzzy: Map<string, FuzzyEntry[]>;
-  /** kind initial + first letter + length (±1) of the misspelling index's words: a cheap pre-check. */
+  /** kind initial + first two letters + length (±1) of the misspelling index's words: a cheap pre-check. */
   fuzzyGate: Set<string>;
   /** Lower-cased given names (the fuzzy country match never turns a given name into a country). */
   givenSet: Set<string>;
@@ -284,7 +284,7 @@ export function actorLexicon(): ActorLexicon {
   const addFuzzy = (word: string, kind: FuzzyEntry['kind'], ref: string) => {
     const w = tokenKey(word);
     if (!/^[a-z]+$/.test(w)) return;
-    for (const d of [-1, 0, 1]) fuzzyGate.add(`${kind[0]}${w[0]}${w.length + d}`);
+    for (const d of [-1, 0, 1]) fuzzyGate.add(`${kind[0]}${w.slice(0, 2)}${w.length + d}`);
     for (const k of deletions(w)) {
       const l = fuzzy.get(k) ?? [];
       if (!l.some((x) => x.kind === kind && x.ref === ref && x.word === w)) l.push({ kind, ref, word: w });
@@ -331,17 +331,17 @@ function withinOne(a: string, b: string): boolean {
 
 /**
  * Dictionary words one edit (insertion, deletion, substitution, transposition) away from `word`
- * (a tokenKey), with the same first letter: "Afganistan" → Afghanistan, "Bouteflicka" → Bouteflika.
+ * (a tokenKey), with the same first two letters: "Afganistan" → Afghanistan, "Bouteflicka" → Bouteflika.
  */
 export function fuzzyLookup(word: string, kind: FuzzyEntry['kind']): FuzzyEntry[] {
   const lx = actorLexicon();
   const out: FuzzyEntry[] = [];
   // cheap gate: a dictionary word of this kind with the same first letter and a length within one
-  if (!lx.fuzzyGate.has(`${kind[0]}${word[0]}${word.length}`)) return out;
+  if (word.length < 3 || !lx.fuzzyGate.has(`${kind[0]}${word.slice(0, 2)}${word.length}`)) return out;
   for (const k of deletions(word)) {
     const l = lx.fuzzy.get(k);
     if (!l) continue;
-    for (const e of l) if (e.kind === kind && e.word[0] === word[0] && e.word !== word && !out.includes(e) && withinOne(e.word, word)) out.push(e);
+    for (const e of l) if (e.kind === kind && e.word[0] === word[0] && e.word[1] === word[1] && e.word !== word && !out.includes(e) && withinOne(e.word, word)) out.push(e);
   }
   return out;
 }

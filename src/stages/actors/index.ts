@@ -198,6 +198,13 @@ export function findActors(doc: Doc): void {
         i++;
         continue;
       }
+      // A lowercase role noun with nothing before it ("workers", "the man" was taken at "the") yields
+      // only a standalone group, an unnamed NGO, or a role with a post-modifier ("officials in Kyiv").
+      const at = atoms[i];
+      if (at && !toks[i].cap && !DETS.has(key) && !PREMODS.has(key) && (at.mask & ~(K.role | K.roles)) === 0 && !quietRoleMayYield(ctx, at, s.tokenEnd)) {
+        i = at.e;
+        continue;
+      }
       const next = titledName(ctx, i, s.tokenEnd) ?? rolePhrase(ctx, i, s.tokenEnd) ?? single(ctx, i, s.tokenEnd) ?? unknownName(ctx, i, s.tokenEnd);
       i = next && next > i ? next : i + 1;
     }
@@ -223,6 +230,19 @@ function fuzzyCountry(lx: ActorLexicon, toks: Token[], keys: string[], i: number
   const c = fuzzyLookup(k, 'country');
   if (c.length === 0 || c.some((x) => x.ref !== c[0].ref)) return null;
   return { kind: 'country', ref: c[0].ref, caseMode: 'cap', len: 1 };
+}
+
+const POST_PREPS = new Set(['of', 'for', 'in', 'at', 'from', 'with', 'to']);
+
+function quietRoleMayYield(ctx: Ctx, a: Atom, end: number): boolean {
+  if (a.e < end && POST_PREPS.has(ctx.keys[a.e])) return true;
+  for (const h of a.hits) {
+    const r = ctx.lx.roles.get(h.ref);
+    if (!r) continue;
+    if (r.type === 'NGO') return true;
+    if (h.kind === 'roles' && STANDALONE_ROLES.has(r.id)) return true;
+  }
+  return false;
 }
 
 /** tokenKey for an already lower-cased token (Token.norm): only dots and diacritics left to drop. */

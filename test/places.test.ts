@@ -178,3 +178,9 @@ test('haversine: London–Paris is about 344 km', () => {
   const km = haversineKm(51.5074, -0.1278, 48.8566, 2.3522);
   assert.ok(Math.abs(km - 344) < 3, String(km));
 });
+
+test('names inside actors are not places: a newspaper, the members of a compound actor, a country before a role', () => {
+  const doc = placesDoc('The leaders of Britain, France and Italy spoke on Sunday, US officials said, according to the Kyiv Post. Fighting continued in Ukraine.');
+  for (const w of ['Britain', 'France', 'Italy', 'US', 'Kyiv']) assert.equal(placeAt(doc, w), undefined, `${w} is part of an actor`);
+  assert.equal(placeAt(doc, 'Ukraine')?.country, 'UKR', 'a place after "in" stays a place');
+});

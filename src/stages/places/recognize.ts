@@ -467,10 +467,18 @@ export function findToponyms(doc: Doc, opts: FindOptions = {}): Toponym[] {
  * how 'capital' / 'country'; without such marks, a context rule decides.
  */
 function metonymy(doc: Doc, m: Match, feature: string, locative: boolean): boolean {
+  // Part of an actor's name ("Kyiv Post", "the Moscow Times"), or one member of a compound actor
+  // ("the leaders of Britain, France and Italy"): the name refers to the actor, not a place.
+  for (const mn of doc.mentions) {
+    if (mn.start > m.start || mn.end < m.end) continue;
+    if ((mn.how === 'name' && mn.end - mn.start > m.end - m.start) || mn.how === 'compound') return true;
+  }
   if (locative) return false;
   if (feature !== 'PCLI' && feature !== 'PPLC' && !(feature === 'PPLA' && doc.text.slice(m.start, m.end) === 'Washington')) return false;
   for (const mn of doc.mentions) {
     if (mn.start <= m.start && mn.end >= m.end && (mn.how === 'capital' || mn.how === 'country')) return true;
+    // The country or capital premodifies a role or title: "US officials", "UK Prime Minister Keir Starmer".
+    if (mn.start === m.start && mn.end > m.end && (mn.how === 'role' || mn.how === 'titled' || mn.how === 'anonymous' || mn.how === 'collective')) return true;
   }
   const { tokens } = doc;
   const next = m.tokenEnd < tokens.length && tokens[m.tokenEnd].sentence === m.sentence ? tokens[m.tokenEnd] : null;

@@ -39,8 +39,12 @@ const matchedIn = new WeakMap<Uint8Array, Map<number, CompiledPattern>>();
 interface Ranked {
   list: CompiledPattern[];
   ranks: number[];
+  /** Which parts of speech the list holds (a cheap exit for tokens no entry can fit). */
+  verb: boolean;
+  noun: boolean;
+  other: boolean;
 }
-const EMPTY: Ranked = { list: [], ranks: [] };
+const EMPTY: Ranked = { list: [], ranks: [], verb: false, noun: false, other: false };
 /** lemma → surface form → ranked candidates (the surface level only where it differs from the lemma). */
 const ordered = new Map<string, Map<string, Ranked>>();
 function candidates(dict: CameoDictionary, lemma: string, norm: string): Ranked {
@@ -52,7 +56,15 @@ function candidates(dict: CameoDictionary, lemma: string, norm: string): Ranked 
   const a = dict.index.get(lemma);
   const b = key ? dict.index.get(norm) : undefined;
   const list = [...(a ?? []), ...(b ?? [])].sort((x, y) => rank(y) - rank(x) || x.order - y.order || (x.file < y.file ? -1 : x.file > y.file ? 1 : 0));
-  hit = list.length ? { list, ranks: list.map(rank) } : EMPTY;
+  hit = list.length
+    ? {
+        list,
+        ranks: list.map(rank),
+        verb: list.some((p) => p.entry.pos === 'verb' && !p.entry.role),
+        noun: list.some((p) => p.entry.pos === 'noun'),
+        other: list.some((p) => p.entry.pos === 'adj' || !!p.entry.role),
+      }
+    : EMPTY;
   if (ordered.size > 50000) ordered.clear();
   byNorm.set(key, hit);
   return hit;
@@ -171,6 +183,7 @@ export function presentWords(dict: CameoDictionary, tokens: Token[], from: numbe
   const out = new Set<string>();
   for (let j = from; j < to; j++) {
     const t = tokens[j];
+    if (t.pos === 'PUNCT') continue;
     if (dict.stepWords.has(t.lemma)) out.add(t.lemma);
     if (t.norm !== t.lemma && dict.stepWords.has(t.norm)) out.add(t.norm);
   }
@@ -193,13 +206,20 @@ export function matchAt(dict: CameoDictionary, tokens: Token[], i: number, sentE
     ordered.clear();
     orderedFor = dict;
   }
-  const { list: cands, ranks } = candidates(dict, lemma, t.norm);
+  const ranked = candidates(dict, lemma, t.norm);
+  const { list: cands, ranks } = ranked;
+  // no entry of a fitting part of speech: nothing can match here
+  if (!ranked.other && !asVerb) {
+    const verbOk = ranked.verb && (t.pos === 'VERB' || t.pos === 'NOUN');
+    const nounOk = ranked.noun && (t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'VERB');
+    if (!verbOk && !nounOk) return null;
+  }
   const next = i + 1 < sentEnd ? tokens[i + 1] : undefined;
   // "warplanes, supported by Russia, pounded …", "the internationally recognised government": a past
   // participle that modifies a noun is not the clause's verb
-  const modifier = !asVerb && t.form === 'VBN' && !!prev && !!next &&
-    (((prev.pos === 'NOUN' || prev.pos === 'PROPN' || prev.text === ',') && next.norm === 'by') ||
-      ((prev.pos === 'ADV' || prev.pos === 'DET' || prev.pos === 'ADJ') && (next.pos === 'NOUN' || next.pos === 'PROPN')));
+  const modifier = !asVerb && !!prev && !!next &&
+    (((t.form === 'VBN' || t.form === 'VBD') && (prev.pos === 'NOUN' || prev.pos === 'PROPN' || prev.text === ',') && next.norm === 'by' && i + 2 < sentEnd && tokens[i + 2].pos !== 'VERB') ||
+      (t.form === 'VBN' && (prev.pos === 'ADV' || prev.pos === 'DET' || prev.pos === 'ADJ') && (next.pos === 'NOUN' || next.pos === 'PROPN')));
   // headline present tense read as a plural noun after the actor: "Japan lifts sanctions on India"
   // (in a headline: the text's first sentence, or one without final punctuation)
   if (!asVerb && (sentStart === 0 || tokens[sentEnd - 1].pos !== 'PUNCT') && headlineVerb(t, prev, next, cands)) asVerb = true;
@@ -315,7 +335,9 @@ function tryPattern(p: CompiledPattern, tokens: Token[], i: number, sentEnd: num
     matched.push(bk);
     bk--;
   }
-  for (const step of p.steps) {
+  for (let si = 0; si < p.steps.length; si++) {
+    const step = p.steps[si];
+    const starts = p.firstWords[si];
     const limit = Math.min(sentEnd, k + (step.wide ? WIDE : NEAR) + 1);
     let found = -1;
     let foundEnd = -1;
@@ -324,6 +346,8 @@ function tryPattern(p: CompiledPattern, tokens: Token[], i: number, sentEnd: num
       if (HARD_STOP.has(tj.text)) break;
       if (!step.wide && tj.text === ',') break;
       if (used[j]) continue;
+      // no alternative can start on a word that is not one of the step's first words
+      if (!starts.has(tj.lemma) && !starts.has(tj.norm)) continue;
       for (const alt of step.alts) {
         const e = seqAt(tokens, j, sentEnd, alt);
         if (e > 0) { found = j; foundEnd = e; break; }

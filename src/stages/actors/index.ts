@@ -80,6 +80,9 @@ const FORMER_PREMODS = new Set(['ousted', 'deposed', 'toppled', 'exiled']);
 
 const STAGE = 'actors' as const;
 const POSS_PRON = new Set(['its', 'their', 'his', 'her']);
+const CALENDAR = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec']);
+/** Plural role forms that are things or units, not people: never a standalone group with a guessed country. */
+const NOT_STANDALONE = new Set(['aircraft', 'drones', 'jets', 'units', 'tanks', 'warships', 'warplanes', 'gunships', 'submarines', 'frigates', 'destroyers', 'gunboats', 'battalions', 'brigades', 'regiments', 'navies', 'armies', 'militaries']);
 /** Nouns the tagger may give to a verb after a subject ("police say", "rebels claim"): not a compound noun. */
 const VERBISH = new Set(['say', 'says', 'fear', 'fears', 'claim', 'claims', 'demand', 'demands', 'warn', 'warns', 'vow', 'vows', 'fire', 'fires', 'clash', 'clashes', 'kill', 'kills', 'attack', 'attacks', 'raid', 'raids', 'arrest', 'arrests', 'plan', 'plans', 'battle', 'battles', 'block', 'blocks', 'march', 'marches', 'protest', 'protests', 'rally', 'rallies', 'strike', 'strikes', 'seize', 'seizes', 'accuse', 'accuses', 'deny', 'denies', 'control', 'controls', 'report', 'reports', 'agree', 'agrees', 'call', 'calls', 'hope', 'hopes', 'need', 'needs', 'want', 'wants', 'face', 'faces', 'urge', 'urges', 'reject', 'rejects', 'back', 'backs', 'pledge', 'pledges', 'order', 'orders']);
 /** "X-backed", "X-funded" …: X is a patron, not the group's nationality. */
@@ -908,6 +911,8 @@ function rolePhrase(ctx: Ctx, i: number, end: number): number | null {
     if (!typed) {
       if (!plural || role.type === null || !STANDALONE_ROLES.has(role.id)) return null;
       if (!a.hits.some((h) => h.kind === 'roles')) return null;
+      // weapons and units need their nationality in the phrase ("Israeli jets"): no guess for "aircraft"
+      if (NOT_STANDALONE.has(ctx.keys[roleE - 1])) return null;
     }
     const rType = typed ?? role.type!;
     // "protesters", "rebels": the nearest country in the sentence, else no code; "its forces",
@@ -1180,6 +1185,9 @@ function single(ctx: Ctx, i: number, end: number): number | null {
     if (LOC_PREP.has(prevWord(ctx, k))) return e;
     // a country name modifying a proper noun that is not ours ("Ukraine Post", "Russia Today" handled by orgs)
     if (e < end && ctx.toks[e].cap && ctx.toks[e].pos === 'PROPN' && !ctx.atoms[e] && !isPoss(ctx, e)) return null;
+    // …or the end of another name ("Air India", "Royal Jordanian"): a capitalised word before it
+    // that is no dictionary entry and no day or month
+    if (!withThe && k > 0 && ctx.toks[k - 1].sentence === ctx.toks[k].sentence && ctx.toks[k - 1].cap && ctx.toks[k - 1].pos === 'PROPN' && !ctx.atoms[k - 1] && !CALENDAR.has(ctx.keys[k - 1]) && ctx.toks[k - 1].end + 1 >= ctx.toks[k].start) return null;
     const region = c.kind === 'region';
     const actor = getActor(ctx, `c:${c.id}`, () => ({
       name: c.name,

@@ -238,6 +238,14 @@ test('actors: country adjectives with group nouns, owners, ethnic groups, leader
   assert.deepEqual(codesOf(a, 'the Assad regime'), ['SYRGOV']);
 });
 
+test('actors: precision guards (names inside other names, attributive role nouns, things as groups)', () => {
+  const d = run('Let us hope Air India resumes flights. Troops left a military base near the police station. Aircraft were grounded in Kenya.', '2010-01-01');
+  assert.ok(!d.mentions.some((m) => ['IND', 'PAKREBLET'].includes(d.actors.get(m.actor)!.code ?? '')), d.mentions.map((m) => m.text).join(' | '));
+  assert.ok(!d.mentions.some((m) => /military|police|Aircraft/.test(m.text)), d.mentions.map((m) => m.text).join(' | '));
+  const p = run('Police say rebels in Chad claim victory.', '2010-01-01');
+  assert.deepEqual(codesOf(p, 'Police'), ['TCDCOP'], 'a verb after the role noun is no compound');
+});
+
 test('actors: empty and odd input do not crash', () => {
   for (const t of ['', '   ', '\u0000\u0001', '’’’ “ ”', 'A'.repeat(5000), 'the the the of of']) {
     const d = run(t);

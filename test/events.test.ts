@@ -292,3 +292,11 @@ test('no target from an attribution clause or a cooperative topic', () => {
   assert.equal(e.length, 1, docWith('Russia agreed to share information on missing people, a Ukraine official said.').events.map(brief).join('; '));
   assert.equal(e[0].target, null);
 });
+
+test('reciprocal events: a place of a third country is the target, not each other', () => {
+  const out = code({ text: 'Turkey and Russia announced a ceasefire in Idlib on Thursday.', published: '2020-03-05' });
+  const ev = out.events.filter((e) => e.root === '08');
+  assert.ok(ev.length >= 1, JSON.stringify(out.events.map((e) => [e.code, e.source?.code, e.target?.code])));
+  for (const e of ev) assert.ok(!(e.source?.country === 'TUR' && e.target?.country === 'RUS') && !(e.source?.country === 'RUS' && e.target?.country === 'TUR'), 'not Turkey ↔ Russia');
+  assert.deepEqual(new Set(ev.map((e) => e.target?.country)), new Set(['SYR']));
+});

@@ -403,7 +403,8 @@ function argumentsFor(c: Ctx, dict: CameoDictionary, m: Match, subjectOf: (v: nu
     if (sc && sc.length === 3) implied = countryActor(c.doc, sc, sc, 'the protesters\' own country (no target stated)', 'events/domestic-target');
   }
   let reciprocal = false;
-  if (e.reciprocal && !targets.length && sources.length >= 2 && sources.length <= 3) reciprocal = true;
+  // "Turkey and Russia announced a ceasefire in Idlib": a place of a third country is the target, not each other
+  if (e.reciprocal && !targets.length && !implied && sources.length >= 2 && sources.length <= 3) reciprocal = true;
   if (e.reciprocal && !targets.length && sources.length > 3) return null; // too many parties to pair up
   if (e.reciprocal && !sources.length && !speaker && targets.length >= 2 && tgt?.how === 'between') {
     sources = targets;

@@ -333,7 +333,7 @@ export function findObject(c: Ctx, from: number, skip: Set<number>, preps: Set<s
     if (skip.has(k)) {
       lastPrep = null;
       // the pattern's own noun is the object: later prepositions may name the target, a later bare noun phrase may not
-      if (t.pos === 'NOUN' || t.pos === 'PROPN') { sawNoun = false; directClosed = true; nounsSinceSkip = 0; }
+      if (t.pos === 'NOUN' || t.pos === 'PROPN') { sawNoun = false; directClosed = true; nounsSinceSkip = 0; apposAt = k + 1; }
       else if (t.pos === 'ADP') directClosed = false; // the pattern ends on its preposition ("call for sanctions against")
       slotFrom = k + 1;
       slotOpen = true;
@@ -355,7 +355,7 @@ export function findObject(c: Ctx, from: number, skip: Set<number>, preps: Set<s
       // "offered its troops": a possessive pronoun is a determiner; the source itself is not its own target
       if ((m.possessive && (!allowPossessive || m.how === 'pronoun')) || exclude?.has(m.actor)) { k = Math.max(k, m.tokenEnd - 1); continue; }
       // "shelled the regional capital Juba", "meet his counterpart President X": a descriptive noun in apposition
-      const appos = lastPrep === null && allowDirect && sawNoun && m.tokenStart === apposAt && c.tokens[k].cap && !c.tokens[k - 1].cap;
+      const appos = lastPrep === null && allowDirect && (sawNoun || directClosed) && m.tokenStart === apposAt && c.tokens[k].cap && !c.tokens[k - 1].cap;
       if (appos || (lastPrep === null && allowDirect && !sawNoun && !directClosed) || (lastPrep !== null && preps.has(lastPrep) && (!sawNoun || !allowDirect || AFTER_NOUN_PREPS.has(lastPrep) || (lastPrep === 'between' && nounsSinceSkip <= 1) || (againstAfterNoun && lastPrep === 'against')))) {
         const how: Arg['how'] = lastPrep ? (lastPrep === 'between' ? 'between' : 'prep') : 'object';
         return { mentions: coordinated(c, m, 'right'), how, confidence: lastPrep || !sawNoun ? 1 : 0.8 };

@@ -242,6 +242,9 @@ test('actors: precision guards (names inside other names, attributive role nouns
   const d = run('Let us hope Air India resumes flights. Troops left a military base near the police station. Aircraft were grounded in Kenya.', '2010-01-01');
   assert.ok(!d.mentions.some((m) => ['IND', 'PAKREBLET'].includes(d.actors.get(m.actor)!.code ?? '')), d.mentions.map((m) => m.text).join(' | '));
   assert.ok(!d.mentions.some((m) => /military|police|Aircraft/.test(m.text)), d.mentions.map((m) => m.text).join(' | '));
+  const l = run('The talks were led by foreign minister Wang Yi and spokesman Dmitry Peskov.', '2024-01-01');
+  assert.deepEqual(codesOf(l, 'foreign minister Wang Yi'), ['CHNGOV'], 'a lowercase title still starts a titled name');
+  assert.deepEqual(codesOf(l, 'spokesman Dmitry Peskov'), ['RUSGOV']);
   const p = run('Police say rebels in Chad claim victory.', '2010-01-01');
   assert.deepEqual(codesOf(p, 'Police'), ['TCDCOP'], 'a verb after the role noun is no compound');
 });

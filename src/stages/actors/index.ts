@@ -239,6 +239,8 @@ const POST_PREPS = new Set(['of', 'for', 'in', 'at', 'from', 'with', 'to']);
 
 function quietRoleMayYield(ctx: Ctx, a: Atom, end: number): boolean {
   if (a.e < end && POST_PREPS.has(ctx.keys[a.e])) return true;
+  // a lowercase title before a name or an appositive ("foreign minister Wang Yi", "spokesman, X")
+  if (a.e < end && (ctx.toks[a.e].cap || ctx.keys[a.e] === ',' || ctx.atoms[a.e])) return true;
   for (const h of a.hits) {
     const r = ctx.lx.roles.get(h.ref);
     if (!r) continue;

@@ -172,6 +172,17 @@ test('precedence: equal-weight patterns prefer the more specific code', () => {
   assert.ok(b.some((e) => e.code === '1125'), b.map(brief).join('; '));
 });
 
+test('precedence: the act in a that-clause of a demand or appeal is what is asked for', () => {
+  const a = run('Russia demanded that Ukraine withdraw its troops from Kursk.');
+  assert.deepEqual(a.map((e) => e.root), ['10'], a.map(brief).join('; '));
+  assert.equal(a[0].code, '1056');
+  const b = run('France urged that Russia release the journalists.');
+  assert.ok(b.length && b.every((e) => e.root === '02'), b.map(brief).join('; '));
+  // a statement's that-clause is a reported event of its own
+  const c = run('Russia said that Ukraine attacked its base.');
+  assert.ok(c.some((e) => e.root === '19'), c.map(brief).join('; '));
+});
+
 test('a threatened strike: labour action without a target, military force with one', () => {
   const a = run('Nigerian workers threatened to strike over pay.');
   assert.ok(a.some((e) => e.code === '133'), a.map(brief).join('; '));

@@ -3,7 +3,7 @@
  * form); a pattern's later steps are checked on the next few tokens only.
  */
 import type { Token } from '../../document.js';
-import type { CompiledPattern, CameoDictionary } from '../../dictionaries/cameo.js';
+import { composeCode, type CompiledPattern, type CameoDictionary } from '../../dictionaries/cameo.js';
 
 export interface Match {
   pattern: CompiledPattern;
@@ -265,6 +265,7 @@ export function matchAt(dict: CameoDictionary, tokens: Token[], i: number, sentE
   if (!seen) matchedIn.set(used, (seen = new Map()));
   seen.set(i, best.pattern);
   if (absorbedIntoProtest(dict, best, tokens, sentStart, used, seen)) return null;
+  if (absorbedIntoThatClause(dict, best, tokens, sentStart, used, seen)) return null;
   takeCodeOfViolentSubject(dict, best, tokens, sentStart, seen);
   lastMatch.set(used, best);
   return best;
@@ -390,6 +391,39 @@ function absorbedIntoProtest(dict: CameoDictionary, m: Match, tokens: Token[], s
   if (y && pcode.length === 3 && pcode !== '140') {
     const c = pcode + y;
     if (dict.codes.has(c)) prot.code = c;
+  }
+  for (const k of m.tokens) used[k] = 1;
+  seen.set(m.anchor, m.pattern);
+  return true;
+}
+
+const THAT_KIND: Record<string, 'appeal' | 'demand' | 'threat'> = { '02': 'appeal', '10': 'demand', '13': 'threat' };
+
+/**
+ * "demanded that Israel ease restrictions", "warned that it would strike": the act in a that-clause of
+ * an appeal, demand or threat is what is asked for or threatened, not an event of its own. A generic
+ * outer code takes the composed code (1051, 138 …).
+ */
+function absorbedIntoThatClause(dict: CameoDictionary, m: Match, tokens: Token[], sentStart: number, used: Uint8Array, seen: Map<number, CompiledPattern>): boolean {
+  const e = m.pattern.entry;
+  if (e.pos !== 'verb' || e.weak || e.block) return false;
+  const outer = lastMatch.get(used);
+  if (!outer || outer.anchor >= m.anchor || outer.anchor < sentStart || m.anchor - outer.last > GOVERN_SPAN) return false;
+  const oe = outer.pattern.entry;
+  const kind = THAT_KIND[oe.code.slice(0, 2)];
+  if (!kind || oe.weak || oe.pos === 'noun') return false;
+  let that = false;
+  for (let k = outer.last + 1; k < m.anchor; k++) {
+    const t = tokens[k];
+    if (HARD_STOP.has(t.text)) return false;
+    if (t.norm === 'that') that = true;
+    else if (t.pos === 'VERB' && !used[k]) return false;
+  }
+  if (!that) return false;
+  const ocode = outer.code ?? oe.code;
+  if (ocode.length === 3 && ocode.endsWith('0')) {
+    const c = composeCode(kind, m.code ?? e.code);
+    if (c && dict.codes.has(c)) outer.code = c;
   }
   for (const k of m.tokens) used[k] = 1;
   seen.set(m.anchor, m.pattern);

@@ -35,7 +35,7 @@ import {
 // ---------------------------------------------------------------------------------------------
 // Small word lists (grammar, not knowledge).
 
-const DETS = new Set(['a', 'an', 'the', 'both', 'two', 'three', 'four', 'five', 'several', 'some', 'many', 'other', 'all', 'most', 'few', 'dozens', 'hundreds', 'thousands', 'tens', 'scores']);
+const DETS = new Set(['a', 'an', 'the', 'both', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'dozen', 'several', 'some', 'many', 'other', 'all', 'most', 'few', 'dozens', 'hundreds', 'thousands', 'tens', 'scores']);
 /** Quantity words taking "of": "hundreds of protesters". */
 const QUANT_OF = new Set(['dozens', 'hundreds', 'thousands', 'tens', 'scores', 'millions']);
 /** Role groups that stand alone without a modifier ("protesters clashed with police"). */

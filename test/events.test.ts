@@ -302,3 +302,12 @@ test('reciprocal events: a place of a third country is the target, not each othe
   for (const e of ev) assert.ok(!(e.source?.country === 'TUR' && e.target?.country === 'RUS') && !(e.source?.country === 'RUS' && e.target?.country === 'TUR'), 'not Turkey ↔ Russia');
   assert.deepEqual(new Set(ev.map((e) => e.target?.country)), new Set(['SYR']));
 });
+
+test('a participle clause after a comma shares the main subject; one event per code and dyad', () => {
+  const ev = docWith('Russia shelled Kyiv overnight, killing 20 people.').events;
+  const kill = ev.find((e) => e.code === '190' && e.target && docWith('Russia shelled Kyiv overnight, killing 20 people.').actors.size >= 0);
+  assert.ok(kill, ev.map(brief).join('; '));
+  assert.equal(kill.source?.code, 'RUS');
+  const keys = ev.map((e) => `${e.code}|${e.source?.actor}|${e.target?.actor}`);
+  assert.equal(new Set(keys).size, keys.length, 'no duplicate events');
+});

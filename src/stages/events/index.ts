@@ -167,9 +167,13 @@ function pruneSecondary(cands: Candidate[]): Candidate[] {
   if (cands.length < 2) return cands;
   const anySource = cands.some(hasSource);
   const out: Candidate[] = [];
+  const seen = new Set<string>();
   for (const x of cands) {
     if (anySource && !hasSource(x) && !x.reciprocal) continue;
     const key = actorKey(x);
+    // "launched rocket fire against …, killing or wounding 50": the same code between the same actors once
+    if (seen.has(x.code + '|' + key)) continue;
+    seen.add(x.code + '|' + key);
     const isNoun = x.match.pattern.entry.pos === 'noun';
     if (isNoun && cands.some((y) => y !== x && y.match.pattern.entry.pos !== 'noun' && y.code.slice(0, 2) === x.code.slice(0, 2) && actorKey(y) === key)) continue;
     if (x.code.length === 3 && x.code.endsWith('0') && cands.some((y) => y !== x && y.code !== x.code && y.code.startsWith(x.code.slice(0, 2)) && actorKey(y) === key)) continue;

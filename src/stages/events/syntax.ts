@@ -180,6 +180,19 @@ export function findSubject(c: Ctx, g: number, subjectOf: (verb: number) => Arg 
       }
     }
   }
+  // ", killing 17 soldiers", ", capturing the base": a participle clause after a comma shares the subject of the
+  // finite verb before it
+  if (c.tokens[g]?.form === 'VBG' && k >= c.sentStart && c.tokens[k].norm === ',') {
+    for (let j = k - 1; j >= c.sentStart; j--) {
+      const t = c.tokens[j];
+      if (CLAUSE_STOP.has(t.text)) break;
+      if (isFiniteVerb(t) && t.pos === 'VERB') {
+        if (c.cues.reporting.has(t.lemma)) break;
+        const s = subjectOf(j);
+        return s ? { mentions: s.mentions, how: 'inherited', confidence: s.confidence * 0.8, verb: j, adjunct: true } : null;
+      }
+    }
+  }
   let possessiveFallback: ActorMention | null = null;
   let ofFallback: ActorMention | null = null;
   for (; k >= c.sentStart; k--) {

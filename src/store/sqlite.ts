@@ -7,7 +7,7 @@ import type { Article, CodedDocument, CodedEvent } from '../document.js';
 import { DyadInputError } from '../errors.js';
 import { canonicalUrl, dayOf, textHash, urlKey } from './keys.js';
 import { MIGRATIONS } from './schema.js';
-import { Clusterer, mentionOrder, mentionRecordOf, storySignature, type MentionRecord } from '../dedupe/index.js';
+import { Clusterer, dateInterval, mentionOrder, mentionRecordOf, storySignature, type MentionRecord } from '../dedupe/index.js';
 import type {
   ActorRow,
   ArticleFilter,
@@ -42,13 +42,9 @@ export interface SqliteOptions {
   dedupeWindowDays?: number;
 }
 
-const DAY_MS = 86_400_000;
-const isoDay = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
-const dayMs = (s: string | null | undefined): number | null => {
-  if (!s || !/^\d{4}-\d\d-\d\d/.test(s)) return null;
-  const t = Date.parse(s.slice(0, 10) + 'T00:00:00Z');
-  return Number.isFinite(t) ? t : null;
-};
+/** Day number (days since 1970-01-01, dedupe's unit) of a date, and the date of a day number. */
+const dayNumber = (s: string | null | undefined): number | null => (s ? dateInterval(s.slice(0, 10))?.start ?? null : null);
+const isoDay = (day: number): string => new Date(day * 86_400_000).toISOString().slice(0, 10);
 
 const DEFAULT_LIMIT = 50;
 const MAX_LIMIT = 10000;
@@ -355,9 +351,8 @@ export class SqliteStore implements Store {
 
   private clusterer: Clusterer | null = null;
   private readonly windowDays: number;
-  /** Newest publication day seen (ms) and the day the in-memory deduper was last pruned for. */
+  /** Newest publication day seen (day number): the deduper is pruned each time it advances. */
   private newestDay = -Infinity;
-  private prunedFor = -Infinity;
 
   /** Clusters the incremental deduper holds in memory (bounded by `dedupeWindowDays`). */
   dedupeMemory(): number {
@@ -366,12 +361,11 @@ export class SqliteStore implements Store {
 
   /** Retire in-memory clusters that fell out of the window when the newest publication day advances. */
   private advanceWindow(published: string | null | undefined): void {
-    const d = dayMs(published);
+    const d = dayNumber(published);
     if (d === null || d <= this.newestDay) return;
     this.newestDay = d;
-    if (!this.windowDays || !this.clusterer || d - this.prunedFor < DAY_MS) return;
-    this.prunedFor = d;
-    this.clusterer.prune(isoDay(d - this.windowDays * DAY_MS), { forget: true });
+    if (!this.windowDays || !this.clusterer) return;
+    this.clusterer.prune(isoDay(d - this.windowDays), { forget: true });
   }
 
   /** All mentions (and reprint copies of their articles) as dedupe records, with their cluster key. */
@@ -452,9 +446,9 @@ export class SqliteStore implements Store {
     }
     const c = new Clusterer();
     // Only the window's mentions are loaded: older events are retired from matching anyway.
-    const newest = this.windowDays ? dayMs(str((this.db.prepare('SELECT max(substr(published, 1, 10)) AS d FROM articles').get() as Row).d)) : null;
-    const recs = this.mentionRecords(newest !== null ? isoDay(newest - this.windowDays * DAY_MS) : undefined);
-    if (newest !== null) this.newestDay = this.prunedFor = newest;
+    const newest = this.windowDays ? dayNumber(str((this.db.prepare('SELECT max(substr(published, 1, 10)) AS d FROM articles').get() as Row).d)) : null;
+    const recs = this.mentionRecords(newest !== null ? isoDay(newest - this.windowDays) : undefined);
+    if (newest !== null) this.newestDay = newest;
     recs.sort((a, b) => mentionOrder(a.rec, b.rec));
     for (const { rec, clusterKey } of recs) {
       if (clusterKey) c.seed(rec, clusterKey);

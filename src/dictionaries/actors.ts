@@ -109,8 +109,8 @@ export interface ActorLexicon {
    * single-word country names (7+ letters) and surnames (5+ letters). See `fuzzyLookup`.
    */
   fuzzy: Map<string, FuzzyEntry[]>;
-  /** kind initial + first two letters + length (±1) of the misspelling index's words: a cheap pre-check. */
-  fuzzyGate: Set<string>;
+  /** kind + first two letters + length (±1) of the misspelling index's words, as integers: a cheap pre-check. */
+  fuzzyGate: Set<number>;
   /** Lower-cased given names (the fuzzy country match never turns a given name into a country). */
   givenSet: Set<string>;
 }
@@ -280,11 +280,11 @@ export function actorLexicon(): ActorLexicon {
   for (const g of given) add(root, g, { kind: 'given', ref: g });
   const givenSet = new Set(given.map((g) => tokenKey(g)));
   const fuzzy = new Map<string, FuzzyEntry[]>();
-  const fuzzyGate = new Set<string>();
+  const fuzzyGate = new Set<number>();
   const addFuzzy = (word: string, kind: FuzzyEntry['kind'], ref: string) => {
     const w = tokenKey(word);
     if (!/^[a-z]+$/.test(w)) return;
-    for (const d of [-1, 0, 1]) fuzzyGate.add(`${kind[0]}${w.slice(0, 2)}${w.length + d}`);
+    for (const d of [-1, 0, 1]) fuzzyGate.add(fuzzyGateKey(kind, w, w.length + d));
     for (const k of deletions(w)) {
       const l = fuzzy.get(k) ?? [];
       if (!l.some((x) => x.kind === kind && x.ref === ref && x.word === w)) l.push({ kind, ref, word: w });
@@ -305,6 +305,11 @@ export function actorLexicon(): ActorLexicon {
     givenSet,
   };
   return lexicon;
+}
+
+/** kind, first two letters and a length as one small integer (no string built per lookup). */
+function fuzzyGateKey(kind: FuzzyEntry['kind'], w: string, len: number): number {
+  return (kind === 'country' ? 1 : 0) + 2 * (w.charCodeAt(0) & 127) + 256 * (w.charCodeAt(1) & 127) + 32768 * len;
 }
 
 /** The word itself and every string with one letter deleted. */
@@ -337,7 +342,7 @@ export function fuzzyLookup(word: string, kind: FuzzyEntry['kind']): FuzzyEntry[
   const lx = actorLexicon();
   const out: FuzzyEntry[] = [];
   // cheap gate: a dictionary word of this kind with the same first letter and a length within one
-  if (word.length < 3 || !lx.fuzzyGate.has(`${kind[0]}${word.slice(0, 2)}${word.length}`)) return out;
+  if (word.length < 3 || !lx.fuzzyGate.has(fuzzyGateKey(kind, word, word.length))) return out;
   for (const k of deletions(word)) {
     const l = lx.fuzzy.get(k);
     if (!l) continue;

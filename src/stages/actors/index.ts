@@ -30,6 +30,7 @@ import {
   type LexHit,
   type PersonEntry,
   type RoleEntry,
+  type TrieNode,
 } from '../../dictionaries/actors.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -147,20 +148,42 @@ export function findActors(doc: Doc): void {
   const toks = doc.tokens;
   if (!toks.length) return;
   const lx = actorLexicon();
-  const keys = toks.map((t) => normKey(t.norm));
-  const atoms: (Atom | null)[] = new Array(toks.length).fill(null);
+  const n = toks.length;
+  const keys: string[] = new Array(n);
+  if (scratchNodes.length < n) scratchNodes = new Array(n * 2).fill(null);
+  const nodes = scratchNodes;
+  // gate bits: 1 a determiner or premodifier, 2 a capitalised word (read once here: later passes skip the token objects)
+  const gate = new Uint8Array(n);
+  const first = firstIndexOf(lx);
+  for (let i = 0; i < n; i++) {
+    const t = toks[i];
+    const key = normKey(t.norm);
+    keys[i] = key;
+    nodes[i] = null;
+    if (t.cap) gate[i] = 2;
+    if (key.length === 0) continue;
+    const b = filterSlot(key);
+    if ((first.bits[b >>> 5] & (1 << (b & 31))) === 0) continue;
+    const w = first.words.get(key);
+    if (w !== undefined) {
+      nodes[i] = w.node;
+      gate[i] |= w.gate;
+    }
+  }
+  const atoms: (Atom | null)[] = new Array(n).fill(null);
   const seenPeople = new Set<string>();
   for (const s of doc.sentences) {
     for (let i = s.tokenStart; i < s.tokenEnd; i++) {
-      const m = matchLongest(lx, toks, keys, i, s.tokenEnd);
-      if (m) {
-        let mask = 0;
-        for (const h of m.hits) {
-          mask |= K[h.kind];
-          if (h.kind === 'person') seenPeople.add(h.ref);
+      const node = nodes[i];
+      const a = node === null ? null : matchLongest(node, toks, keys, i, s.tokenEnd);
+      if (a) {
+        const hs = a.hits;
+        for (let q = 0; q < hs.length; q++) {
+          a.mask |= K[hs[q].kind];
+          if (hs[q].kind === 'person') seenPeople.add(hs[q].ref);
         }
-        atoms[i] = { s: i, e: i + m.len, hits: m.hits, mask };
-      } else if (toks[i].cap && keys[i].length >= 7) {
+        atoms[i] = a;
+      } else if (gate[i] & 2 && keys[i].length >= 7) {
         const f = fuzzyCountry(lx, toks, keys, i, s.tokenStart, s.tokenEnd);
         if (f) atoms[i] = { s: i, e: i + 1, hits: [f], mask: K.country };
       }
@@ -196,15 +219,14 @@ export function findActors(doc: Doc): void {
         continue;
       }
       // Fast gate: a phrase can only start at a dictionary atom, a capitalised word, a determiner or a premodifier.
-      const key = keys[i];
-      if (!atoms[i] && !toks[i].cap && !DETS.has(key) && !PREMODS.has(key)) {
+      const at = atoms[i];
+      if (!at && gate[i] === 0) {
         i++;
         continue;
       }
       // A lowercase role noun with nothing before it ("workers", "the man" was taken at "the") yields
       // only a standalone group, an unnamed NGO, or a role with a post-modifier ("officials in Kyiv").
-      const at = atoms[i];
-      if (at && !toks[i].cap && !DETS.has(key) && !PREMODS.has(key) && (at.mask & ~(K.role | K.roles)) === 0 && !quietRoleMayYield(ctx, at, s.tokenEnd)) {
+      if (at && gate[i] === 0 && (at.mask & ~(K.role | K.roles)) === 0 && !quietRoleMayYield(ctx, at, s.tokenEnd)) {
         i = at.e;
         continue;
       }
@@ -259,9 +281,55 @@ function normKey(norm: string): string {
   return norm;
 }
 
-function matchLongest(lx: ActorLexicon, toks: Token[], keys: string[], i: number, end: number): { len: number; hits: LexHit[] } | null {
-  let node = lx.trie.next.get(keys[i]);
-  let best: { len: number; hits: LexHit[] } | null = null;
+/** What the stage needs of a word that may start a phrase: its trie node and whether it is a determiner or premodifier. */
+interface WordFacts {
+  /** The trie node of a one-token prefix, or null. */
+  node: TrieNode | null;
+  /** 1 when the word is a determiner or premodifier (a phrase may start at it), else 0. */
+  gate: number;
+}
+
+/**
+ * The first-token index: every word that starts a dictionary entry or is a determiner/premodifier,
+ * behind a bit filter on (first two letters, last letter, length) so that most tokens — about 70% of
+ * BBC tokens — are turned away with three character reads and one array read, no string hashing.
+ */
+interface FirstIndex {
+  lx: ActorLexicon;
+  words: Map<string, WordFacts>;
+  bits: Uint32Array;
+}
+let firstIndex: FirstIndex | null = null;
+/** Per-token trie nodes of the current document (reused across documents; entries are reset before use). */
+let scratchNodes: (TrieNode | null)[] = [];
+
+function filterSlot(key: string): number {
+  const n = key.length;
+  return ((key.charCodeAt(0) & 31) << 15) | ((key.charCodeAt(n > 1 ? 1 : 0) & 31) << 10) | ((key.charCodeAt(n - 1) & 31) << 5) | (n & 31);
+}
+
+function firstIndexOf(lx: ActorLexicon): FirstIndex {
+  if (firstIndex && firstIndex.lx === lx) return firstIndex;
+  const words = new Map<string, WordFacts>();
+  for (const [key, node] of lx.trie.next) words.set(key, { node, gate: 0 });
+  for (const key of [...DETS, ...PREMODS]) {
+    const w = words.get(key);
+    if (w) w.gate = 1;
+    else words.set(key, { node: null, gate: 1 });
+  }
+  const bits = new Uint32Array(1 << 15);
+  for (const key of words.keys()) {
+    if (!key) continue;
+    const b = filterSlot(key);
+    bits[b >>> 5] |= 1 << (b & 31);
+  }
+  return (firstIndex = { lx, words, bits });
+}
+
+/** Longest dictionary match from the first token's trie node: a new atom (mask still 0), or null. */
+function matchLongest(first: TrieNode, toks: Token[], keys: string[], i: number, end: number): Atom | null {
+  let node: TrieNode | undefined = first;
+  let best: Atom | null = null;
   let k = i;
   while (node) {
     if (node.hits) {
@@ -269,7 +337,12 @@ function matchLongest(lx: ActorLexicon, toks: Token[], keys: string[], i: number
       let all = true;
       for (let q = 0; q < hs.length; q++) if (!caseOkAt(hs[q], toks, i)) all = false;
       const ok = all ? hs : hs.filter((h) => caseOkAt(h, toks, i));
-      if (ok.length) best = { len: k - i + 1, hits: ok };
+      if (ok.length) {
+        if (best) {
+          best.e = k + 1;
+          best.hits = ok;
+        } else best = { s: i, e: k + 1, hits: ok, mask: 0 };
+      }
     }
     k++;
     if (k >= end) break;

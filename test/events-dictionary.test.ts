@@ -212,3 +212,35 @@ test('precision: ordinary business and weather sentences are not coded as violen
     assert.ok(!ev.some(wrong), `${s} → ${ev.map(brief).join('; ')}`);
   }
 });
+
+test('one act per clause: dependent verbs of an act already coded are not events of their own', () => {
+  const cases: [string, string, (e: Ev) => boolean][] = [
+    // complement infinitive of a noun in the object
+    ['Ghana welcomed the decision of Togo to release the fishermen.', '05', (e) => e.root === '08'],
+    // participles modifying the object
+    ['Poland praised Ukrainian soldiers fighting Russian troops.', '05', (e) => e.root === '19'],
+    ['Sweden condemned the Turkish airstrikes targeting Kurdish fighters in Syria.', '11', (e) => e.root === '19'],
+    ['Britain thanked the Omani mediators negotiating with Yemen\'s rebels.', '05', (e) => e.root === '04'],
+    // relative clause
+    ['Japan praised the Indian government, which had sent aid to Nepal.', '05', (e) => e.root === '07'],
+    // adverbial clause after the main act
+    ['France recalled its ambassador from Mali when the junta expelled French troops.', '16', (e) => e.code === '166'],
+  ];
+  for (const [s, root, extra] of cases) {
+    const ev = run(s);
+    assert.ok(ev.some((e) => e.root === root), `${s} → ${ev.map(brief).join('; ')}`);
+    assert.ok(!ev.some(extra), `${s} → ${ev.map(brief).join('; ')}`);
+  }
+});
+
+test('dependent-clause rule: an appeal or intent still folds its own complement, and a clause of its own stays an event', () => {
+  // embedding acts compose with their complement (index.ts), not dropped
+  const a = run('Iran and Iraq agreed to exchange prisoners of war.');
+  assert.ok(a.some((e) => e.root === '03'), a.map(brief).join('; '));
+  // a new subject after "and" opens a clause of its own
+  const b = run('Syrian troops shelled the town and Turkish jets bombed rebel positions.');
+  assert.ok(b.filter((e) => e.root === '19' || e.root === '18' || e.root === '20').length >= 2, b.map(brief).join('; '));
+  // a clause before the main act is not governed by it
+  const c = run('The Mexican president visited Guatemala on Monday.');
+  assert.ok(c.some((e) => e.root === '04'), c.map(brief).join('; '));
+});

@@ -256,6 +256,14 @@ export function matchAt(dict: CameoDictionary, tokens: Token[], i: number, sentE
     }
   }
   if (!best) return null;
+  if (!best.pattern.entry.block) {
+    const why = subordinate(tokens, best, sentStart, used);
+    if (why && !SUB_OFF.includes(why)) {
+      // a dependent act of an event already coded in the sentence: its words belong to that event
+      for (const k of best.tokens) used[k] = 1;
+      return null;
+    }
+  }
   if (best.pattern.entry.block) {
     // a blocking phrase: its words are not an event and cannot be part of one
     for (const k of best.tokens) used[k] = 1;
@@ -268,7 +276,90 @@ export function matchAt(dict: CameoDictionary, tokens: Token[], i: number, sentE
   if (absorbedIntoThatClause(dict, best, tokens, sentStart, used, seen)) return null;
   takeCodeOfViolentSubject(dict, best, tokens, sentStart, seen);
   lastMatch.set(used, best);
+  let sm = sentMatches.get(used);
+  if (!sm || sm.sentStart !== sentStart) sentMatches.set(used, (sm = { sentStart, list: [] }));
+  sm.list.push(best);
   return best;
+}
+
+const SUB_OFF = (process.env.DYAD_SUB_OFF ?? '').split(',');
+/** The matches returned so far in the current sentence of a document (keyed by its `used` array). */
+const sentMatches = new WeakMap<Uint8Array, { sentStart: number; list: Match[] }>();
+
+/** Roots whose infinitive complement index.ts folds into the act itself ("agreed to withdraw", "threatened to strike"). */
+const EMBEDDING = new Set(['02', '03', '10', '11', '12', '13']);
+/** Words that open an adverbial clause: what it says is background or condition of the main act. */
+const SUBORDINATOR = new Set(['after', 'before', 'when', 'whenever', 'since', 'because', 'as', 'while', 'whilst', 'although', 'though', 'if', 'unless', 'until', 'once', 'whereas', 'despite', 'amid', 'following', 'without', 'where']);
+/** Relative pronouns: a verb right after one (with its subject) describes the noun before it. */
+const RELATIVE = new Set(['who', 'which', 'that', 'whom', 'whose']);
+/** Tokens a noun phrase (a clause's subject or a verb's object) is made of. */
+const NP_PART = new Set(['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM', 'PRON']);
+/** Tokens of a verb group before its main verb ("has been", "will not", "had already"). */
+const GROUP_PART = new Set(['AUX', 'ADV', 'PART']);
+
+/**
+ * Is the match a dependent act of an event already coded earlier in its sentence? One sentence of news
+ * reports one act; what hangs off it is its purpose, its circumstances or a description of a participant:
+ * - a purpose or complement infinitive ("met X to discuss", "praised the decision to recognise");
+ * - a participle that modifies a noun of the main clause ("activists detained while …", "a soldier killed
+ *   in …", "a campaign targeting …");
+ * - a relative clause ("a fire that killed 100 people", "Olmert, who had been sentenced …");
+ * - an adverbial clause ("after X accused Y", "when troops expelled them", "if Israel hits Beirut").
+ * A participle clause after a comma (", killing five officers", ", expressing hope that …") is left alone:
+ * it shares the main clause's subject but reports an act of its own.
+ * Embedding acts (appeals, intents, demands, accusations, rejections, threats) fold their own complement
+ * in index.ts, so their infinitive is left alone here. Returns the reason, or null.
+ */
+function subordinate(tokens: Token[], m: Match, sentStart: number, used: Uint8Array): string | null {
+  const sm = sentMatches.get(used);
+  if (!sm || sm.sentStart !== sentStart) return null;
+  let gov: Match | null = null;
+  for (let j = sm.list.length - 1; j >= 0; j--) {
+    const g = sm.list[j];
+    if (g.anchor < m.anchor && !g.pattern.entry.weak && !g.pattern.entry.block && g.pattern.entry.pos !== 'noun') { gov = g; break; }
+  }
+  if (!gov) return null;
+  const e = m.pattern.entry;
+  const i = m.anchor;
+  const t = tokens[i];
+  if (e.pos === 'noun') return null;
+  // the verb group: auxiliaries, adverbs and "not" before the verb
+  let g = i - 1;
+  while (g > sentStart && GROUP_PART.has(tokens[g].pos) && tokens[g].norm !== 'to') g--;
+  const before = g >= sentStart ? tokens[g] : undefined;
+  if (!before) return null;
+  // purpose / complement infinitive
+  if (before.norm === 'to' && g + 1 <= i) {
+    if (EMBEDDING.has(gov.pattern.entry.code.slice(0, 2))) return null;
+    for (let k = g - 1; k > gov.last; k--) if (HARD_STOP.has(tokens[k].text)) return null;
+    return 'infinitive';
+  }
+  const finite = g === i - 1;
+  // a participle right after a noun or after a comma: a modifier or a participle clause
+  if (finite && (t.form === 'VBN' || t.form === 'VBD' || t.form === 'VBG')) {
+    if (before.pos === 'NOUN' || before.pos === 'PROPN' || (before.text === ',' && t.form !== 'VBG' && i - 2 >= sentStart && (tokens[i - 2].pos === 'PROPN' || tokens[i - 2].pos === 'NOUN'))) {
+      // walk left over the noun phrase: what governs it decides whether it is an object (a modifier
+      // follows) or a new clause's subject (the verb is that clause's own)
+      let k = before.text === ',' ? i - 2 : i - 1;
+      while (k > sentStart && (NP_PART.has(tokens[k].pos) || tokens[k].text === '-' || tokens[k].norm === "'s")) k--;
+      const h = tokens[k];
+      if (k > gov.anchor && (h.pos === 'ADP' || (used[k] && h.pos === 'VERB') || (h.pos === 'VERB' && k <= gov.last))) return 'modifier';
+      if (k >= gov.first && k <= gov.last) return 'modifier';
+    }
+  }
+  // walk left over the clause's subject to the word that opens the clause
+  let k = g;
+  if (!SUBORDINATOR.has(before.norm) && !RELATIVE.has(before.norm)) {
+    while (k > sentStart && (NP_PART.has(tokens[k].pos) || tokens[k].text === '-' || tokens[k].norm === "'s") && !RELATIVE.has(tokens[k].norm)) k--;
+  }
+  if (k <= gov.last) return null;
+  const open = tokens[k];
+  if (SUBORDINATOR.has(open.norm)) return 'adverbial-clause';
+  if (RELATIVE.has(open.norm) && k > sentStart) {
+    const p = tokens[k - 1];
+    if (p.pos === 'NOUN' || p.pos === 'PROPN' || p.text === ',' || (open.norm !== 'that' && p.pos === 'ADP')) return 'relative-clause';
+  }
+  return null;
 }
 
 const QUANTITY = new Set(['dozens', 'hundreds', 'thousands', 'scores', 'millions']);

@@ -230,7 +230,7 @@ export function findActors(doc: Doc): void {
         i = at.e;
         continue;
       }
-      const next = titledName(ctx, i, s.tokenEnd) ?? rolePhrase(ctx, i, s.tokenEnd) ?? single(ctx, i, s.tokenEnd) ?? unknownName(ctx, i, s.tokenEnd);
+      const next = titledName(ctx, i, s.tokenEnd) ?? rolePhrase(ctx, i, s.tokenEnd) ?? orgName(ctx, i, s.tokenEnd) ?? single(ctx, i, s.tokenEnd) ?? unknownName(ctx, i, s.tokenEnd);
       i = next && next > i ? next : i + 1;
     }
   }
@@ -1342,6 +1342,128 @@ function single(ctx: Ctx, i: number, end: number): number | null {
     }
   }
   return null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// 3b. Unknown organisations: a capitalised name ending in an organisation noun ("the Montenegro
+// Municipality Association", "Kurdistan Workers' Party", "Department of Education", "Communist Party
+// of Nepal"). Coded by a country word inside the name when there is exactly one, else code null.
+
+/** Organisation head nouns (capitalised, the last word of a name or before "of") → the CAMEO type they give a country. */
+const ORG_HEADS = new Map<string, string>([
+  ['ministry', 'GOV'], ['department', 'GOV'], ['directorate', 'GOV'], ['secretariat', 'GOV'], ['administration', 'GOV'], ['government', 'GOV'],
+  ['cabinet', 'GOV'], ['commission', 'GOV'], ['committee', 'GOV'], ['council', 'GOV'], ['agency', 'GOV'], ['authority', 'GOV'], ['bureau', 'GOV'],
+  ['office', 'GOV'], ['service', 'GOV'], ['mission', 'GOV'], ['junta', 'GOV'],
+  ['army', 'MIL'], ['forces', 'MIL'], ['force', 'MIL'], ['navy', 'MIL'], ['guard', 'MIL'], ['guards', 'MIL'], ['brigade', 'MIL'], ['brigades', 'MIL'], ['battalion', 'MIL'], ['corps', 'MIL'],
+  ['police', 'COP'], ['gendarmerie', 'COP'],
+  ['court', 'JUD'], ['tribunal', 'JUD'],
+  ['parliament', 'LEG'], ['assembly', 'LEG'], ['senate', 'LEG'], ['congress', 'LEG'], ['duma', 'LEG'],
+  ['party', 'OPP'], ['front', 'OPP'], ['movement', 'OPP'], ['alliance', 'OPP'], ['coalition', 'OPP'], ['league', 'OPP'],
+  ['bank', 'BUS'], ['company', 'BUS'], ['corporation', 'BUS'],
+  ['union', 'CVL'], ['association', 'CVL'], ['federation', 'CVL'], ['society', 'CVL'], ['foundation', 'CVL'], ['forum', 'CVL'], ['organisation', 'CVL'],
+  ['organization', 'CVL'], ['institute', 'CVL'], ['network', 'CVL'], ['university', 'EDU'],
+]);
+/** Heads that name many non-political things (sports leagues, firms, buildings): need a country word or three capitalised words. */
+const WEAK_ORG_HEADS = new Set(['league', 'union', 'association', 'federation', 'society', 'foundation', 'forum', 'institute', 'network', 'bank', 'company', 'corporation', 'office', 'service', 'university', 'guard', 'force', 'front', 'mission', 'council']);
+/** Lowercase words allowed inside an organisation name. */
+const ORG_INNER = new Set(['of', 'for', 'and', '&', 'the', 'on', 'de', 'du', 'des', 'al', 'el', '-']);
+
+function orgWord(ctx: Ctx, k: number): boolean {
+  const t = ctx.toks[k];
+  if (!t.cap || ctx.used[k]) return false;
+  const p = t.pos;
+  if (p !== 'PROPN' && p !== 'NOUN' && p !== 'ADJ' && p !== 'X' && p !== 'NUM') return false;
+  return !CALENDAR.has(ctx.keys[k]);
+}
+
+function orgName(ctx: Ctx, i: number, end: number): number | null {
+  const t = ctx.toks;
+  let k = i;
+  if (ctx.keys[k] === 'the' && k + 1 < end) k++;
+  if (!t[k].cap || !orgWord(ctx, k)) return null;
+  const sent = ctx.doc.sentences[t[k].sentence];
+  // a Title-Case headline: every word is capitalised, names cannot be told apart
+  if (sent.headline) {
+    let caps = 0;
+    let words = 0;
+    for (let j = sent.tokenStart; j < sent.tokenEnd; j++) if (/^\p{L}/u.test(t[j].text)) { words++; if (t[j].cap) caps++; }
+    if (words > 3 && caps / words > 0.6) return null;
+  }
+  // walk the capitalised run; remember the last organisation head
+  let j = k;
+  let capWords = 0;
+  let headEnd = -1;
+  let headType: string | null = null;
+  let weak = false;
+  let afterHeadOf = false;
+  while (j < end) {
+    if (orgWord(ctx, j)) {
+      capWords++;
+      const ht = ORG_HEADS.get(ctx.keys[j]);
+      j++;
+      // "Workers' Party": a plural possessive inside the name
+      if (j < end && t[j].text === "'" && t[j].start === t[j - 1].end) j++;
+      if (ht) {
+        headEnd = j;
+        headType = ht;
+        weak = WEAK_ORG_HEADS.has(ctx.keys[j - 1]);
+        afterHeadOf = false;
+      }
+      continue;
+    }
+    // lowercase joiners are allowed only between capitalised words
+    if (capWords > 0 && ORG_INNER.has(ctx.keys[j]) && j + 1 < end) {
+      let q = j + 1;
+      if (ctx.keys[q] === 'the' && q + 1 < end) q++;
+      if (orgWord(ctx, q) && !(ctx.keys[j] === '-' && !(t[j].start === t[j - 1].end && t[j].end === t[q].start))) {
+        if ((ctx.keys[j] === 'of' || ctx.keys[j] === 'for') && headEnd === j) afterHeadOf = true;
+        j = q;
+        continue;
+      }
+    }
+    break;
+  }
+  if (headEnd < 0) return null;
+  // "Ministry of Foreign Affairs", "Communist Party of Nepal": the name runs on after "of"; else it ends at the head
+  const e = afterHeadOf ? j : headEnd;
+  if (capWords < 2) return null;
+  // a known organisation, person or place name covering the run is single()'s
+  for (let q = k; q < e; q++) {
+    const a = ctx.atoms[q];
+    if (a && a.mask & (K.org | K.person | K.seat | K.country | K.capital) && a.e >= e) return null;
+  }
+  // one country word inside gives the code
+  let country: string | null = null;
+  let countries = 0;
+  let words = 0;
+  for (let q = k; q < e; q++) {
+    if (t[q].cap) words++;
+    const a = ctx.atoms[q];
+    const h = hitOf(a, K.country | K.adj | K.demonym);
+    if (!a || !h) continue;
+    const c = ctx.lx.countries.get(h.ref);
+    if (c && c.kind === 'country' && c.id !== country) {
+      country = c.id;
+      countries++;
+    }
+    q = a.e - 1;
+  }
+  if (countries > 1) country = null;
+  if (weak && !country && words < 3) return null;
+  const code = country ? country + headType! : null;
+  const name = textOf(ctx, k, e);
+  const conf = country ? 0.6 : 0.5;
+  const actor = getActor(ctx, `o:new:${name.toLowerCase()}`, () => ({
+    name,
+    code,
+    country,
+    type: country ? headType : null,
+    kind: 'organisation',
+    evidence: { stage: STAGE, rule: 'actors/org-name', anchor: 'stated', confidence: conf, note: country ? `organisation name with "${ctx.keys[headEnd - 1]}" (${headType}) and a country word (${country})` : `organisation name ending in "${ctx.keys[headEnd - 1]}": not in the dictionary, code unknown` },
+  }));
+  emit(ctx, { actor, s: i, e, head: headEnd - 1, how: 'name', rule: 'actors/org-name', conf, note: 'capitalised name with an organisation noun' });
+  markUsed(ctx, i, e);
+  return e;
 }
 
 // ---------------------------------------------------------------------------------------------

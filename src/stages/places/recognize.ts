@@ -157,10 +157,35 @@ export interface FindOptions {
   all?: boolean;
 }
 
-/** Find and resolve the toponyms of a segmented doc. */
+/** A match that passed the gates, with what the gates learned about it. */
+interface Kept { m: Match; locative: boolean; qualifier: string | null; weak: boolean; adjectival: boolean }
+interface Scored { k: Kept; best: number; score: number; margin: number }
+
+/**
+ * Find and resolve the toponyms of a segmented doc.
+ *
+ * The work is split into one function per step (scan, person words, gates, votes, resolution, output)
+ * rather than one long function: V8 recompiles a function whole each time a rarely taken branch first
+ * runs, and one 300-line function was recompiled about ten times over the first thousand articles.
+ */
 export function findToponyms(doc: Doc, opts: FindOptions = {}): Toponym[] {
   const g = gazetteer();
   const { text, tokens } = doc;
+  const matches = scanMatches(g, text, tokens);
+  if (matches.length === 0) return [];
+  const personish = personWords(doc, g, matches);
+  const kept: Kept[] = [];
+  for (const m of matches) {
+    const k = gate(doc, g, m, personish, kept);
+    if (k !== null) kept.push(k);
+  }
+  const votes = contextVotes(g, text, kept);
+  const { scored, chosen } = resolveAll(g, text, kept, votes);
+  return emit(doc, g, scored, chosen, votes.adminVotes, opts);
+}
+
+/** Gazetteer matches at capitalised tokens, longest first, left to right. */
+function scanMatches(g: Gazetteer, text: string, tokens: Token[]): Match[] {
   const matches: Match[] = [];
   for (let t = 0; t < tokens.length; t++) {
     const tk = tokens[t];
@@ -179,148 +204,165 @@ export function findToponyms(doc: Doc, opts: FindOptions = {}): Toponym[] {
     matches.push(m);
     t = m.tokenEnd - 1;
   }
-  if (matches.length === 0) return [];
+  return matches;
+}
 
-  // --- person words: words seen inside a run of capitalised names that is not a place ("Roy Jones",
-  // "George Bush", "Beauregard Torres"), or marked by the actors stage as part of a person's name.
+/**
+ * Person words: words seen inside a run of capitalised names that is not a place ("Roy Jones",
+ * "George Bush", "Beauregard Torres"), or marked by the actors stage as part of a person's name.
+ */
+function personWords(doc: Doc, g: Gazetteer, matches: Match[]): Set<string> {
+  const { tokens } = doc;
   const personish = new Set<string>();
   for (const mn of doc.mentions) {
     const a = doc.actors.get(mn.actor);
     if (a && a.kind === 'person') for (let j = mn.tokenStart; j < mn.tokenEnd && j < tokens.length; j++) if (tokens[j].cap) personish.add(tokens[j].norm);
   }
-  {
-    const placeStart = new Set(matches.filter((m) => m.tokenEnd - m.tokenStart > 1).flatMap((m) => Array.from({ length: m.tokenEnd - m.tokenStart }, (_, k) => m.tokenStart + k)));
-    let run: number[] = [];
-    const flush = () => {
-      if (run.length >= 2 && !run.some((j) => placeStart.has(j) || INSTITUTION.has(tokens[j].norm) || g.never.has(tokens[j].norm))) {
-        const first = tokens[run[0]];
-        const prev = run[0] > 0 ? tokens[run[0] - 1] : null;
-        const atStart = !prev || prev.sentence !== first.sentence;
-        // A sentence-initial run may begin with an ordinary capitalised word: skip that word.
-        for (let k = atStart ? 1 : 0; k < run.length; k++) personish.add(tokens[run[k]].norm);
-        if (atStart && run.length >= 3) personish.add(first.norm);
-      }
-      run = [];
-    };
-    for (let j = 0; j < tokens.length; j++) {
-      const tk = tokens[j];
-      // A capitalised proper noun that is not a title ("Mr", "Gen."): the title lookup only when it could matter.
-      const nameWord = tk.cap && tk.pos === 'PROPN' && !PERSON_TITLES.has(tk.norm.endsWith('.') ? tk.norm.slice(0, -1) : tk.norm);
-      if (nameWord && (!run.length || tokens[run[run.length - 1]].sentence === tk.sentence)) run.push(j);
-      else if (run.length && (tk.text === '"' || tk.text === '“' || tk.text === '”')) continue; // Beauregard “Bud” Torres
-      else { if (run.length) flush(); if (nameWord) run.push(j); }
+  const placeStart = new Set<number>();
+  for (const m of matches) if (m.tokenEnd - m.tokenStart > 1) for (let k = m.tokenStart; k < m.tokenEnd; k++) placeStart.add(k);
+  let run: number[] = [];
+  const flush = () => {
+    if (run.length >= 2 && !run.some((j) => placeStart.has(j) || INSTITUTION.has(tokens[j].norm) || g.never.has(tokens[j].norm))) {
+      const first = tokens[run[0]];
+      const prev = run[0] > 0 ? tokens[run[0] - 1] : null;
+      const atStart = !prev || prev.sentence !== first.sentence;
+      // A sentence-initial run may begin with an ordinary capitalised word: skip that word.
+      for (let k = atStart ? 1 : 0; k < run.length; k++) personish.add(tokens[run[k]].norm);
+      if (atStart && run.length >= 3) personish.add(first.norm);
     }
-    flush();
+    run = [];
+  };
+  for (let j = 0; j < tokens.length; j++) {
+    const tk = tokens[j];
+    // A capitalised proper noun that is not a title ("Mr", "Gen."): the title lookup only when it could matter.
+    const nameWord = tk.cap && tk.pos === 'PROPN' && !PERSON_TITLES.has(tk.norm.endsWith('.') ? tk.norm.slice(0, -1) : tk.norm);
+    if (nameWord && (!run.length || tokens[run[run.length - 1]].sentence === tk.sentence)) run.push(j);
+    else if (run.length && (tk.text === '"' || tk.text === '“' || tk.text === '”')) continue; // Beauregard “Bud” Torres
+    else { if (run.length) flush(); if (nameWord) run.push(j); }
   }
+  flush();
+  return personish;
+}
 
-  // --- refiners: gate -------------------------------------------------------------------------
-  const kept: { m: Match; locative: boolean; qualifier: string | null; weak: boolean; adjectival: boolean }[] = [];
-  for (const m of matches) {
-    const first = tokens[m.tokenStart];
-    const surfaceText = text.slice(m.start, m.end);
-    const lower = surfaceText.toLowerCase();
-    const single = m.tokenEnd - m.tokenStart === 1 || !/\s/.test(surfaceText);
-    if (g.never.has(lower)) continue;
-    // Surnames and first names of people in this article are not places (big places excepted).
-    if (m.kind === 'name' && m.tokenEnd - m.tokenStart === 1 && personish.has(first.norm) && !m.entries.some((i) => ['PCLI', 'ADM1', 'PPLC', 'CONT'].includes(g.rows[i][5]) || g.rows[i][6] > 1000000)) continue;
-    // All-caps words are acronyms unless the surface is a case-sensitive form ("US") or the word is long (datelines).
-    if (!m.cs && surfaceText.length > 1 && surfaceText === surfaceText.toUpperCase() && /[A-Z]{2}/.test(surfaceText) && surfaceText.length < 4) continue;
-    const prev = m.tokenStart > 0 ? tokens[m.tokenStart - 1] : null;
-    const prevInSentence = prev && prev.sentence === m.sentence ? prev : null;
-    const next = m.tokenEnd < tokens.length && tokens[m.tokenEnd].sentence === m.sentence ? tokens[m.tokenEnd] : null;
-    const sentenceStart = !prevInSentence || /^["“‘'(\-–—:]$/.test(prevInSentence.text);
-    let locative = !!prevInSentence && (LOCATIVE.has(prevInSentence.norm) || (prevInSentence.norm === 'the' && m.tokenStart > 1 && LOCATIVE.has(tokens[m.tokenStart - 2].norm)));
-    // Coordination keeps the preposition: "to Türkiye and Ivory Coast", "in Paris, Lyon and Nice".
-    if (!locative && prevInSentence && (prevInSentence.norm === 'and' || prevInSentence.norm === 'or' || prevInSentence.norm === ',') && kept.length) {
-      const last = kept[kept.length - 1];
-      if (last.locative && last.m.sentence === m.sentence && m.tokenStart - last.m.tokenEnd <= 2) locative = true;
-    }
-    // ", State" / ", Country" qualifier after the name: "Paris, Texas", "Alexandria, La."
-    let qualifier: string | null = null;
-    if (next && next.text === ',' && m.tokenEnd + 1 < tokens.length) {
-      const q = tokens[m.tokenEnd + 1];
-      const qs = text.slice(q.start, Math.min(text.length, q.start + 24));
-      const qm = /^([A-Z][A-Za-z]*\.?(?: ?[A-Z][a-z]*\.?)?)/.exec(qs);
-      if (qm) {
-        const cand = qm[1];
-        for (const c of [cand, cand.split(' ')[0]]) {
-          const a1 = g.admin1ByName.get(c.toLowerCase());
-          if (a1) { qualifier = a1; break; }
-        }
-        if (!qualifier) {
-          const codes = g.index.get(firstWordKey(qs) ?? '');
-          if (codes) for (const code of codes) {
-            const s = surface(g, code);
-            const e = g.rows[s.entry];
-            if (e[5] === 'PCLI' && qs.toLowerCase().startsWith(s.text.toLowerCase())) { qualifier = e[2]; break; }
-          }
-        }
-      }
-    }
-    const headline0 = doc.sentences[m.sentence]?.headline ?? false;
-    // Datelines: "WASHINGTON —", "MANSFIELD --" at the start of a paragraph.
-    const allCaps = surfaceText.length >= 4 && surfaceText === surfaceText.toUpperCase() && /[A-Z]{4}/.test(surfaceText);
-    if (allCaps && !m.cs) {
-      // A dateline: the all-caps name is followed by a dash, comma, colon or "(AP)".
-      const after = text.slice(m.end, m.end + 6);
-      if (/^\s*(,|—|–|--|-|\(|:|\u0097)/.test(after)) kept.push({ m, locative: true, qualifier: null, weak: false, adjectival: false });
-      continue;
-    }
-    if (m.kind === 'demonym') {
-      // Plural people nouns ("Americans", "Turks") are not toponyms; nor are adjectives inside names ("British Airways").
-      if (/[^s]s$/i.test(surfaceText)) continue;
-      if (next && next.cap && !headline0 && (next.pos === 'PROPN' || next.pos === 'NOUN')) continue;
-      // "in Turkish," — the language.
-      if (prevInSentence && prevInSentence.norm === 'in' && (!next || next.pos === 'PUNCT')) continue;
-    }
-    // "the New York Times", "the Washington Post": a newspaper.
-    if (prevInSentence && prevInSentence.norm === 'the' && next && next.cap && NEWSPAPER.has(next.norm)) continue;
-    // Part of a longer name: "Chiquita Raquel Henry", "Andrew Jackson", "Washington Post".
-    if (m.kind === 'name' && prevInSentence && !sentenceStart && prevInSentence.cap && !qualifier) {
-      const pn = prevInSentence.norm.replace(/\.$/, '');
-      if (PERSON_TITLES.has(pn)) continue;
-      // The previous word is itself a recognised place ("Kyiv, Ukraine" has a comma, so this is "New Jersey Devils" style).
-      if (!LOCATIVE.has(prevInSentence.norm) && !NAME_LINK.has(prevInSentence.norm) && prevInSentence.pos === 'PROPN') {
-        const prevIsPlace = kept.length && kept[kept.length - 1].m.tokenEnd === m.tokenStart;
-        if (!prevIsPlace) continue;
-      }
-    }
-    if (m.kind === 'name' && prevInSentence && PERSON_TITLES.has(prevInSentence.norm.replace(/\.$/, ''))) continue;
-    // A following capitalised name word: "Paris Hilton", "Jordan Henderson", "Kyiv Post" (not "Kyiv Oblast",
-    // handled as one surface). A country before one is an adjective ("US President"): kept as such.
-    let adjectival = false;
-    const headline = doc.sentences[m.sentence]?.headline ?? false;
-    if (m.kind === 'name' && next && next.cap && (next.pos === 'PROPN' || next.pos === 'NOUN') && !qualifier && !headline && !INSTITUTION.has(next.norm)) {
-      const nm = lookup(g, text, tokens, m.tokenEnd);
-      const nextIsPlace = !!nm && !g.common.has(next.norm) && !g.context.has(next.norm) && !g.never.has(next.norm) && !personish.has(next.norm);
-      const isCountry = m.entries.some((i) => g.rows[i][5] === 'PCLI');
-      if (!nextIsPlace) {
-        if (isCountry) adjectival = true;
-        // "Paris Hilton", "Jordan Henderson": the next word belongs to a person's name.
-        else if (personish.has(next.norm) || PERSON_TITLES.has(next.norm)) continue;
-        // Otherwise a place inside a name ("Alexandria Country Day School") is still a toponym.
-      }
-    }
-    // "the White House", "the Green Zone": a multi-word town name after "the" is something else.
-    if (prevInSentence && prevInSentence.norm === 'the' && m.tokenEnd - m.tokenStart > 1 && m.entries.every((i) => g.rows[i][5].startsWith('PPL'))) continue;
-    // "the Kremlin and White House": a town whose name ends in a building word, with nothing locative before it.
-    if (m.tokenEnd - m.tokenStart > 1 && !locative && !qualifier && BUILDING.has(tokens[m.tokenEnd - 1].norm) && m.entries.every((i) => g.rows[i][5].startsWith('PPL'))) continue;
-    // Bare "X County" for a name that also exists with the suffix is handled by the longest match.
-    if (next && COUNTY_WORDS.test(next.text) && !m.entries.some((i) => g.rows[i][5] === 'ADM2')) continue;
-    // Common words and context-needing names.
-    let weak = false;
-    if (single && (g.common.has(lower) || g.context.has(lower))) {
-      if (!locative && !qualifier) weak = true;
-      if (sentenceStart && !qualifier && !locative) weak = true;
-    }
-    if (sentenceStart && single && first.pos !== 'PROPN' && m.kind === 'name' && g.common.has(lower)) continue;
-    kept.push({ m, locative, qualifier, weak, adjectival });
+/** ", State" / ", Country" qualifier after the name: "Paris, Texas", "Alexandria, La." */
+function qualifierAfter(g: Gazetteer, text: string, tokens: Token[], m: Match): string | null {
+  const q = tokens[m.tokenEnd + 1];
+  const qs = text.slice(q.start, Math.min(text.length, q.start + 24));
+  const qm = /^([A-Z][A-Za-z]*\.?(?: ?[A-Z][a-z]*\.?)?)/.exec(qs);
+  if (!qm) return null;
+  const cand = qm[1];
+  for (const c of [cand, cand.split(' ')[0]]) {
+    const a1 = g.admin1ByName.get(c.toLowerCase());
+    if (a1) return a1;
   }
+  const codes = g.index.get(firstWordKey(qs) ?? '');
+  if (codes) for (const code of codes) {
+    const s = surface(g, code);
+    const e = g.rows[s.entry];
+    if (e[5] === 'PCLI' && qs.toLowerCase().startsWith(s.text.toLowerCase())) return e[2];
+  }
+  return null;
+}
 
-  // --- context votes: countries and US states named in the article ---------------------------
+/** The refiners' gates for one match: null drops it; `kept` holds the matches kept so far. */
+function gate(doc: Doc, g: Gazetteer, m: Match, personish: Set<string>, kept: Kept[]): Kept | null {
+  const { text, tokens } = doc;
+  const first = tokens[m.tokenStart];
+  const surfaceText = text.slice(m.start, m.end);
+  const lower = surfaceText.toLowerCase();
+  const single = m.tokenEnd - m.tokenStart === 1 || !/\s/.test(surfaceText);
+  if (g.never.has(lower)) return null;
+  // Surnames and first names of people in this article are not places (big places excepted).
+  if (m.kind === 'name' && m.tokenEnd - m.tokenStart === 1 && personish.has(first.norm) && !m.entries.some((i) => ['PCLI', 'ADM1', 'PPLC', 'CONT'].includes(g.rows[i][5]) || g.rows[i][6] > 1000000)) return null;
+  // All-caps words are acronyms unless the surface is a case-sensitive form ("US") or the word is long (datelines).
+  if (!m.cs && surfaceText.length > 1 && surfaceText === surfaceText.toUpperCase() && /[A-Z]{2}/.test(surfaceText) && surfaceText.length < 4) return null;
+  const prev = m.tokenStart > 0 ? tokens[m.tokenStart - 1] : null;
+  const prevInSentence = prev && prev.sentence === m.sentence ? prev : null;
+  const next = m.tokenEnd < tokens.length && tokens[m.tokenEnd].sentence === m.sentence ? tokens[m.tokenEnd] : null;
+  const sentenceStart = !prevInSentence || /^["“‘'(\-–—:]$/.test(prevInSentence.text);
+  let locative = !!prevInSentence && (LOCATIVE.has(prevInSentence.norm) || (prevInSentence.norm === 'the' && m.tokenStart > 1 && LOCATIVE.has(tokens[m.tokenStart - 2].norm)));
+  // Coordination keeps the preposition: "to Türkiye and Ivory Coast", "in Paris, Lyon and Nice".
+  if (!locative && prevInSentence && (prevInSentence.norm === 'and' || prevInSentence.norm === 'or' || prevInSentence.norm === ',') && kept.length) {
+    const last = kept[kept.length - 1];
+    if (last.locative && last.m.sentence === m.sentence && m.tokenStart - last.m.tokenEnd <= 2) locative = true;
+  }
+  // ", State" / ", Country" qualifier after the name: "Paris, Texas", "Alexandria, La."
+  const qualifier = next && next.text === ',' && m.tokenEnd + 1 < tokens.length ? qualifierAfter(g, text, tokens, m) : null;
+  const headline0 = doc.sentences[m.sentence]?.headline ?? false;
+  // Datelines: "WASHINGTON —", "MANSFIELD --" at the start of a paragraph.
+  const allCaps = surfaceText.length >= 4 && surfaceText === surfaceText.toUpperCase() && /[A-Z]{4}/.test(surfaceText);
+  if (allCaps && !m.cs) {
+    // A dateline: the all-caps name is followed by a dash, comma, colon or "(AP)".
+    const after = text.slice(m.end, m.end + 6);
+    if (/^\s*(,|—|–|--|-|\(|:|\u0097)/.test(after)) return { m, locative: true, qualifier: null, weak: false, adjectival: false };
+    return null;
+  }
+  if (m.kind === 'demonym') {
+    // Plural people nouns ("Americans", "Turks") are not toponyms; nor are adjectives inside names ("British Airways").
+    if (/[^s]s$/i.test(surfaceText)) return null;
+    if (next && next.cap && !headline0 && (next.pos === 'PROPN' || next.pos === 'NOUN')) return null;
+    // "in Turkish," — the language.
+    if (prevInSentence && prevInSentence.norm === 'in' && (!next || next.pos === 'PUNCT')) return null;
+  }
+  // "the New York Times", "the Washington Post": a newspaper.
+  if (prevInSentence && prevInSentence.norm === 'the' && next && next.cap && NEWSPAPER.has(next.norm)) return null;
+  // Part of a longer name: "Chiquita Raquel Henry", "Andrew Jackson", "Washington Post".
+  if (m.kind === 'name' && prevInSentence && !sentenceStart && prevInSentence.cap && !qualifier) {
+    const pn = prevInSentence.norm.replace(/\.$/, '');
+    if (PERSON_TITLES.has(pn)) return null;
+    // The previous word is itself a recognised place ("Kyiv, Ukraine" has a comma, so this is "New Jersey Devils" style).
+    if (!LOCATIVE.has(prevInSentence.norm) && !NAME_LINK.has(prevInSentence.norm) && prevInSentence.pos === 'PROPN') {
+      const prevIsPlace = kept.length && kept[kept.length - 1].m.tokenEnd === m.tokenStart;
+      if (!prevIsPlace) return null;
+    }
+  }
+  if (m.kind === 'name' && prevInSentence && PERSON_TITLES.has(prevInSentence.norm.replace(/\.$/, ''))) return null;
+  // A following capitalised name word: "Paris Hilton", "Jordan Henderson", "Kyiv Post" (not "Kyiv Oblast",
+  // handled as one surface). A country before one is an adjective ("US President"): kept as such.
+  let adjectival = false;
+  const headline = doc.sentences[m.sentence]?.headline ?? false;
+  if (m.kind === 'name' && next && next.cap && (next.pos === 'PROPN' || next.pos === 'NOUN') && !qualifier && !headline && !INSTITUTION.has(next.norm)) {
+    const nm = lookup(g, text, tokens, m.tokenEnd);
+    const nextIsPlace = !!nm && !g.common.has(next.norm) && !g.context.has(next.norm) && !g.never.has(next.norm) && !personish.has(next.norm);
+    const isCountry = m.entries.some((i) => g.rows[i][5] === 'PCLI');
+    if (!nextIsPlace) {
+      if (isCountry) adjectival = true;
+      // "Paris Hilton", "Jordan Henderson": the next word belongs to a person's name.
+      else if (personish.has(next.norm) || PERSON_TITLES.has(next.norm)) return null;
+      // Otherwise a place inside a name ("Alexandria Country Day School") is still a toponym.
+    }
+  }
+  // "the White House", "the Green Zone": a multi-word town name after "the" is something else.
+  if (prevInSentence && prevInSentence.norm === 'the' && m.tokenEnd - m.tokenStart > 1 && m.entries.every((i) => g.rows[i][5].startsWith('PPL'))) return null;
+  // "the Kremlin and White House": a town whose name ends in a building word, with nothing locative before it.
+  if (m.tokenEnd - m.tokenStart > 1 && !locative && !qualifier && BUILDING.has(tokens[m.tokenEnd - 1].norm) && m.entries.every((i) => g.rows[i][5].startsWith('PPL'))) return null;
+  // Bare "X County" for a name that also exists with the suffix is handled by the longest match.
+  if (next && COUNTY_WORDS.test(next.text) && !m.entries.some((i) => g.rows[i][5] === 'ADM2')) return null;
+  // Common words and context-needing names.
+  let weak = false;
+  if (single && (g.common.has(lower) || g.context.has(lower))) {
+    if (!locative && !qualifier) weak = true;
+    if (sentenceStart && !qualifier && !locative) weak = true;
+  }
+  if (sentenceStart && single && first.pos !== 'PROPN' && m.kind === 'name' && g.common.has(lower)) return null;
+  return { m, locative, qualifier, weak, adjectival };
+}
+
+interface Votes {
+  countryVotes: Map<string, number>;
+  adminVotes: Map<string, number>;
+  usLocal: boolean;
+  coherence: Map<string, number>;
+  adm1Siblings: Map<string, number>;
+  adm1Self: Set<number>;
+}
+
+const vote = (map: Map<string, number>, k: string | null, w: number) => { if (k) map.set(k, (map.get(k) ?? 0) + w); };
+
+/** Context votes: countries and US states named in the article, coherence, first-level siblings. */
+function contextVotes(g: Gazetteer, text: string, kept: Kept[]): Votes {
   const countryVotes = new Map<string, number>();
   const adminVotes = new Map<string, number>();
-  const vote = (map: Map<string, number>, k: string | null, w: number) => { if (k) map.set(k, (map.get(k) ?? 0) + w); };
   const votedNames = new Set<string>();
   for (const k of kept) {
     if (k.weak) continue;
@@ -365,9 +407,14 @@ export function findToponyms(doc: Doc, opts: FindOptions = {}): Toponym[] {
     if (r[5] === 'ADM1' && r[2]) { vote(adm1Siblings, r[2], 1); adm1Self.add(k.m.entries[0]); }
   }
 
-  // --- resolve (twice: the second pass votes with the first pass's choices) --------------------
+  return { countryVotes, adminVotes, usLocal, coherence, adm1Siblings, adm1Self };
+}
+
+/** Resolve (twice: the second pass votes with the first pass's choices). */
+function resolveAll(g: Gazetteer, text: string, kept: Kept[], votes: Votes): { scored: Scored[]; chosen: Map<string, { idx: number; score: number }> } {
+  const { countryVotes, adminVotes, usLocal, coherence, adm1Siblings, adm1Self } = votes;
   const chosen = new Map<string, { idx: number; score: number }>();
-  let scored: { k: (typeof kept)[number]; best: number; score: number; margin: number }[] = [];
+  let scored: Scored[] = [];
   for (let pass = 0; pass < 2; pass++) {
     if (pass === 1) {
       const cv = new Map<string, number>();
@@ -423,6 +470,12 @@ export function findToponyms(doc: Doc, opts: FindOptions = {}): Toponym[] {
       if (!k.weak && (!prev || bestScore > prev.score)) chosen.set(key, { idx: best, score: bestScore });
     }
   }
+  return { scored, chosen };
+}
+
+/** Toponyms out: one sense per name, small unsupported towns dropped, metonymic uses marked. */
+function emit(doc: Doc, g: Gazetteer, scored: Scored[], chosen: Map<string, { idx: number; score: number }>, adminVotes: Map<string, number>, opts: FindOptions): Toponym[] {
+  const { text } = doc;
   const out: Toponym[] = [];
   for (const { k, best, margin } of scored) {
     const key = text.slice(k.m.start, k.m.end).toLowerCase();

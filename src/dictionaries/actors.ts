@@ -195,7 +195,10 @@ export function aliasTokens(alias: string): string[] {
     const parts = w.split(/(-)/).filter(Boolean);
     for (const p of parts) {
       const m = /^(.+?)(['’]s)$/.exec(p);
+      // a plural possessive ("Workers'") is two tokens in text, as in the segment stage
+      const m2 = m ? null : /^(.+s)(['’])$/.exec(p);
       if (m && p.length > 2) out.push(m[1], m[2]);
+      else if (m2) out.push(m2[1], m2[2]);
       else out.push(p);
     }
   }
@@ -277,8 +280,18 @@ export function actorLexicon(): ActorLexicon {
     for (const a of p.aliases) add(root, a, { kind: 'person', ref: p.id });
     add(root, p.surname, { kind: 'surname', ref: p.id });
   }
-  for (const g of given) add(root, g, { kind: 'given', ref: g });
   const givenSet = new Set(given.map((g) => tokenKey(g)));
+  // "al-Sisi" is also "Mr Sisi", "Sisi said": the surname without its Arabic article, unless that word
+  // is already an entry ("Houthi") or a common given name ("Mahdi")
+  for (const p of people) {
+    const bare = /^(?:al|el|ad|as|ash|at|az|an|ar|ul)-([A-Z][\p{L}'’-]{2,})$/u.exec(p.surname);
+    if (!bare) continue;
+    const key = tokenKey(bare[1]);
+    const node = root.next.get(key);
+    if (givenSet.has(key) || (node && node.hits) || bare[1].includes('-')) continue;
+    add(root, bare[1], { kind: 'surname', ref: p.id });
+  }
+  for (const g of given) add(root, g, { kind: 'given', ref: g });
   const fuzzy = new Map<string, FuzzyEntry[]>();
   const fuzzyGate = new Set<number>();
   const addFuzzy = (word: string, kind: FuzzyEntry['kind'], ref: string) => {

@@ -67,6 +67,8 @@ const PREMODS = new Set([
   'unidentified', 'unknown', 'suspected', 'alleged', 'young', 'angry', 'striking', 'protesting', 'unarmed', 'heavily', 'hardline', 'paramilitary',
   'international', 'humanitarian', 'non-governmental', 'charitable', 'independent', 'private', 'medical',
 ]);
+/** Head nouns of an organisation (not a person) among role forms. */
+const GROUP_NOUNS = new Set(['group', 'organisation', 'organization', 'watchdog', 'body', 'agency', 'charity']);
 /** Nouns that turn "X's office" into X's government. */
 const OFFICE = new Set(['office', 'administration', 'government', 'team', 'camp', 'cabinet', 'entourage', 'ministry', 'staff', 'party', 'circle', 'inner', 'aides']);
 const LOC_PREP = new Set(['in', 'at', 'inside', 'within', 'across', 'throughout', 'near', 'around', 'outside', 'into', 'towards', 'toward', 'across', 'via', 'through']);
@@ -970,7 +972,9 @@ function rolePhrase(ctx: Ctx, i: number, end: number): number | null {
     let typed: string | null = null;
     if (role.inherit || role !== ctx.lx.roles.get(role.id)) for (let j = i; j < k; j++) typed = PREMOD_TYPE.get(ctx.keys[j]) ?? typed;
     // "an international aid agency", "aid groups": an unnamed NGO is the generic CAMEO code NGO
-    if (!typed && role.type === 'NGO' && !role.inherit) {
+    // …and so is one unnamed rights group ("a human rights group", "a rights watchdog")
+    const rightsGroup = role.type === 'HRI' && !plural && (det === null || INDEF.has(det)) && GROUP_NOUNS.has(ctx.keys[roleE - 1]);
+    if (!typed && (role.type === 'NGO' || rightsGroup) && !role.inherit) {
       const actor = getActor(ctx, 'g:NGO', () => ({
         name: textOf(ctx, k, roleE),
         code: 'NGO',

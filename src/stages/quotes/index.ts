@@ -292,12 +292,19 @@ function stopAt(T: Token[], k: number): boolean {
 }
 const DASHES = new Set(['-', '–', '—', '―', '--']);
 
+/** What attributes a marked quote: a cue verb and/or a speaker, or punctuation standing for the cue. */
+type Attribution = { cue: Cue | null; np: NP | null; punct?: Span };
+
+/*
+ * The stage is split into one function per step rather than one long function: V8 recompiles a
+ * function whole each time a rarely taken branch first runs, and the long one kept being recompiled
+ * over the first thousand articles.
+ */
 function run(doc: Doc): void {
   if (!doc.tokens.length) return;
   const cx = new Ctx(doc);
   const T = cx.tokens;
-  const text = doc.text;
-  const marks = findMarked(text);
+  const marks = findMarked(doc.text);
   const cands: Cand[] = [];
   const usedCue = new Set<number>();
 
@@ -314,166 +321,191 @@ function run(doc: Doc): void {
   }
   const markCands: (Cand | null)[] = [];
   for (let qi = 0; qi < marks.length; qi++) {
-    const m = marks[qi];
-    const [a, b] = markTok[qi];
-    if (b <= a || m.end <= m.start) {
-      markCands.push(null);
-      continue;
-    }
-    const o = cx.tokenAt(m.open);
-    const sIdx = T[Math.min(o, T.length - 1)].sentence;
-    const S = doc.sentences[sIdx];
-    // the character before the mark (spaces skipped), and whether the quote opens its sentence or line
-    const lineStart = text.lastIndexOf('\n', m.open - 1) + 1;
-    const from = Math.max(S.start, lineStart);
-    let p = m.open - 1;
-    while (p >= lineStart && (text.charCodeAt(p) === 32 || text.charCodeAt(p) === 9 || text.charCodeAt(p) === 160)) p--;
-    const leadChar = p >= from ? text[p] : undefined;
-    let initial = p < lineStart || leadChar === '.' || leadChar === '!' || leadChar === '?';
-    if (!initial) {
-      initial = true;
-      for (let q = from; q < m.open; q++) {
-        const ch = text.charCodeAt(q);
-        if ((ch >= 48 && ch <= 57) || (ch >= 65 && ch <= 90) || (ch >= 97 && ch <= 122) || (ch > 127 && WORDCHAR.test(text[q]))) {
-          initial = false;
-          break;
-        }
-      }
-    }
-    const afterColon = leadChar === ':';
-    const afterComma = leadChar === ',';
-    const words = wordCount(T, a, b);
-    const clause = hasFinite(T, a, b);
-    const cand: Cand = { kind: 'partial', start: m.start, end: m.end, mark: m, speaker: null, from: null, cue: null, punctCue: null, rule: 'quotes/partial', confidence: 0.6, sentence: sIdx, medium: null };
+    const cand = markedCand(cx, marks[qi], markTok[qi][0], markTok[qi][1], usedCue);
+    markCands.push(cand);
+    if (cand) cands.push(cand);
+  }
+  inheritAttribution(cx, markCands);
+  indirectSpeech(cx, cands, usedCue);
+  nextParagraphSpeaker(cx, cands);
+  partialInReported(cands);
+  doc.quotes = finish(cx, cands);
+}
 
-    // Attribution after the quote: "…," said X / "…," X said / "…" – X
-    let after: { cue: Cue | null; np: NP | null; punct?: Span } | null = null;
-    if (m.close >= 0) {
-      let k = cx.tokenAt(m.close + 1);
-      while (k < T.length && T[k].pos === 'PUNCT' && (T[k].text === ',' || QUOTE_CHARS.test(T[k].text))) k++;
-      const sameLine = (tk: Token | undefined) => !!tk && !/\n/.test(text.slice(m.close, tk.start));
-      if (k < T.length && sameLine(T[k]) && !stopAt(T, k)) {
-        let end = k;
-        while (end < T.length && end < k + 24 && sameLine(T[end]) && !stopAt(T, end) && !OPEN_MARKS.has(T[end].text) && T[end].text !== ':') end++;
-        for (let c = k; c < end && c < k + 20; c++) {
-          const cue = cx.cueAt[c];
-          if (!cue || cx.inside[c] >= 0) continue;
-          if (skipLeft(T, c - 1, k) < k) {
-            // "…," said a Kremlin spokesperson / "…," he said (after adverbs) — subject after or before
-            after = { cue, np: npAfter(T, cue.j, end) };
-          } else {
-            // "…," X said / "…," X, the party's leader, said / "…," Rep. X (R-Utah) said
-            const np = npAfter(T, k, c);
-            if (np && (np.b === skipLeft(T, c - 1, k) + 1 || T[np.b]?.text === ',' || T[np.b]?.text === '(')) after = { cue, np };
-            else {
-              const nb = npBefore(T, skipLeft(T, c - 1, k), k, false);
-              if (nb && nb.a === k) after = { cue, np: nb };
-            }
-          }
-          break;
-        }
-        // "…," Trump barked / "…!" beamed a delegate / "…," Bozell notes (wink tags it a noun):
-        // right after a quote that ends in , ! ? the verb next to a noun phrase is the verb of saying
-        const signal = /[,!?—–]/.test(text.slice(m.end, T[k].start)) || /[!?]$/.test(text.slice(m.start, m.end));
-        if (!after && signal) {
-          let np = npAfter(T, k, end);
-          const lastW = np ? T[np.b - 1] : undefined;
-          if (np && lastW && np.b - np.a >= 2 && !lastW.cap && (cx.lex.verbs.has(lastW.norm) || (lastW.pos === 'NOUN' && (/ed$/.test(lastW.norm) || irregularPast().has(lastW.norm))))) {
-            // "Bozell notes", "Bozell points out": the tagger read the verb as a noun
-            np = { a: np.a, b: np.b - 1, head: np.b - 2, pronoun: false };
-            if (!cx.looseCue(np.b)) {
-              const v = np.b;
-              let j = v + 1;
-              if (T[j] && /^(back|out|up)$/.test(T[j].norm)) j++;
-              after = { cue: { i: v, j, entry: VERB_AFTER_QUOTE, form: 'past', start: T[v].start, end: T[j - 1].end }, np };
-            }
-          }
-          if (np && !after) {
-            const v = skipRight(T, np.b, end);
-            const cue = v < end ? cx.looseCue(v) : null;
-            if (cue) after = { cue, np };
-          } else {
-            const cue = cx.looseCue(k);
-            const np2 = cue ? npAfter(T, cue.j, end) : null;
-            if (cue && np2) after = { cue, np: np2 };
-          }
-        }
-        // "…" – Zelensky (headlines, captions)
-        if (!after && DASHES.has(T[k].text)) {
-          const np = npAfter(T, k + 1, end);
-          if (np && np.b === end && T[np.head].pos === 'PROPN') after = { cue: null, np, punct: { start: T[k].start, end: T[k].end, text: T[k].text } };
-        }
-      }
-    }
-    // Attribution before the quote: X said: "…" / X argued that "…" / X said, "…"
-    let beforeAttr: { cue: Cue | null; np: NP | null; punct?: Span } | null = null;
-    {
-      const sStart = o < T.length ? cx.sentStart(o) : S.tokenStart;
-      let lo = sStart;
-      let hi = o - 1;
-      if (o === S.tokenStart || initial) {
-        // the quote opens its sentence: a cue may end the previous sentence with a colon
-        const prev = doc.sentences[sIdx - 1];
-        const lastTok = prev ? T[prev.tokenEnd - 1] : undefined;
-        if (prev && lastTok && lastTok.text === ':' && prev.paragraph >= S.paragraph - 1) {
-          lo = cx.sentStart(prev.tokenStart);
-          hi = prev.tokenEnd - 1;
-        } else if (afterColon && o - 1 >= S.tokenStart) {
-          hi = o - 1;
-        } else hi = lo - 1;
-      }
-      const maxGap = afterColon || afterComma ? 30 : words < 3 ? 20 : 40;
-      for (let c = hi; c >= lo && c >= hi - maxGap - 2; c--) {
-        const cue = cx.cueAt[c];
-        const tc = T[c];
-        if (!cue && words < 3 && tc.pos === 'VERB' && (tc.form === 'VB' || tc.form === 'VBZ' || tc.form === 'VBP')) break;
-        if (!cue || cx.inside[c] >= 0) continue;
-        if (cue.j - 1 > hi) continue;
-        const gap = o - cue.j;
-        if (gap > maxGap) break;
-        beforeAttr = { cue, np: cx.subjectOf(cue, lo, hi + 1) };
+/** One marked quote [a, b) in tokens: its kind and attribution (null: no content). */
+function markedCand(cx: Ctx, m: Marked, a: number, b: number, usedCue: Set<number>): Cand | null {
+  const { doc, text } = cx;
+  const T = cx.tokens;
+  if (b <= a || m.end <= m.start) return null;
+  const o = cx.tokenAt(m.open);
+  const sIdx = T[Math.min(o, T.length - 1)].sentence;
+  const S = doc.sentences[sIdx];
+  // the character before the mark (spaces skipped), and whether the quote opens its sentence or line
+  const lineStart = text.lastIndexOf('\n', m.open - 1) + 1;
+  const from = Math.max(S.start, lineStart);
+  let p = m.open - 1;
+  while (p >= lineStart && (text.charCodeAt(p) === 32 || text.charCodeAt(p) === 9 || text.charCodeAt(p) === 160)) p--;
+  const leadChar = p >= from ? text[p] : undefined;
+  let initial = p < lineStart || leadChar === '.' || leadChar === '!' || leadChar === '?';
+  if (!initial) {
+    initial = true;
+    for (let q = from; q < m.open; q++) {
+      const ch = text.charCodeAt(q);
+      if ((ch >= 48 && ch <= 57) || (ch >= 65 && ch <= 90) || (ch >= 97 && ch <= 122) || (ch > 127 && WORDCHAR.test(text[q]))) {
+        initial = false;
         break;
       }
-      // Zelensky: "…" / doesn't surprise pollster Daron Shaw: "…" (a name right before the colon)
-      if ((!beforeAttr || !beforeAttr.np) && afterColon && o - 1 > S.tokenStart) {
-        const keep = beforeAttr;
-        beforeAttr = null;
-        const colon = { start: T[o - 1].start, end: T[o - 1].end, text: T[o - 1].text };
-        const np = npBefore(T, o - 2, sStart, false);
-        if (np && (np.a === sStart || S.headline || T[np.head].pos === 'PROPN') && (T[np.head].pos === 'PROPN' || np.a === sStart)) beforeAttr = { cue: null, np, punct: colon };
+    }
+  }
+  const afterColon = leadChar === ':';
+  const afterComma = leadChar === ',';
+  const words = wordCount(T, a, b);
+  const clause = hasFinite(T, a, b);
+  const cand: Cand = { kind: 'partial', start: m.start, end: m.end, mark: m, speaker: null, from: null, cue: null, punctCue: null, rule: 'quotes/partial', confidence: 0.6, sentence: sIdx, medium: null };
+
+  // Attribution after the quote: "…," said X / "…," X said / "…" – X
+  const after = m.close >= 0 ? attributionAfter(cx, m) : null;
+  // Attribution before the quote: X said: "…" / X argued that "…" / X said, "…"
+  const beforeAttr = attributionBefore(cx, m, o, sIdx, initial, afterColon, afterComma, words);
+  const endsWithComma = m.close >= 0 && /,\s*$/.test(text.slice(m.end, m.close + 1)) || (m.close >= 0 && text[m.close + 1] === ',');
+  const embedded = !initial && !afterColon && !(afterComma && beforeAttr?.cue);
+  let kind: QuoteKind;
+  if (!embedded && (words >= 3 || clause || after || beforeAttr)) kind = 'direct';
+  else if (words >= 3 && clause && ownSubject(T, a, b)) kind = 'direct';
+  else if (words >= 12) kind = 'direct';
+  else kind = 'partial';
+  if (m.single && kind === 'direct' && embedded) kind = 'partial';
+  cand.kind = kind;
+  const pick = endsWithComma || !beforeAttr ? after ?? beforeAttr : beforeAttr ?? after;
+  if (pick && (kind === 'direct' || (pick === beforeAttr && pick.cue && pick.cue.entry.type !== 'belief'))) {
+    cand.cue = pick.cue;
+    cand.speaker = pick.np;
+    cand.punctCue = pick.punct ?? null;
+    cand.rule = kind === 'direct' ? (pick === after ? 'quotes/direct-cue-after' : 'quotes/direct-cue-before') : 'quotes/partial-cue';
+    cand.confidence = kind === 'direct' ? (pick.np ? 0.9 : 0.6) * (pick.cue?.entry.confidence ?? 0.7) : 0.6;
+    if (pick.cue && kind === 'direct') usedCue.add(pick.cue.i);
+  } else if (kind === 'direct') {
+    cand.rule = 'quotes/direct';
+    cand.confidence = 0.6;
+  }
+  return cand;
+}
+
+/** Attribution after the quote: "…," said X / "…," X said / "…" – X */
+function attributionAfter(cx: Ctx, m: Marked): Attribution | null {
+  const { text } = cx;
+  const T = cx.tokens;
+  let after: Attribution | null = null;
+  let k = cx.tokenAt(m.close + 1);
+  while (k < T.length && T[k].pos === 'PUNCT' && (T[k].text === ',' || QUOTE_CHARS.test(T[k].text))) k++;
+  const sameLine = (tk: Token | undefined) => !!tk && !/\n/.test(text.slice(m.close, tk.start));
+  if (k < T.length && sameLine(T[k]) && !stopAt(T, k)) {
+    let end = k;
+    while (end < T.length && end < k + 24 && sameLine(T[end]) && !stopAt(T, end) && !OPEN_MARKS.has(T[end].text) && T[end].text !== ':') end++;
+    for (let c = k; c < end && c < k + 20; c++) {
+      const cue = cx.cueAt[c];
+      if (!cue || cx.inside[c] >= 0) continue;
+      if (skipLeft(T, c - 1, k) < k) {
+        // "…," said a Kremlin spokesperson / "…," he said (after adverbs) — subject after or before
+        after = { cue, np: npAfter(T, cue.j, end) };
+      } else {
+        // "…," X said / "…," X, the party's leader, said / "…," Rep. X (R-Utah) said
+        const np = npAfter(T, k, c);
+        if (np && (np.b === skipLeft(T, c - 1, k) + 1 || T[np.b]?.text === ',' || T[np.b]?.text === '(')) after = { cue, np };
         else {
-          // She then addressed the supporters: "…" / Trump leaned in and boomed: "…" — the clause's subject
-          const subj = sentenceSubject(T, sStart, o - 1);
-          if (subj && hasFinite(T, subj.b, o - 1)) beforeAttr = { cue: keep?.cue ?? null, np: subj, punct: keep?.cue ? undefined : colon };
+          const nb = npBefore(T, skipLeft(T, c - 1, k), k, false);
+          if (nb && nb.a === k) after = { cue, np: nb };
         }
-        if (!beforeAttr) beforeAttr = keep;
+      }
+      break;
+    }
+    // "…," Trump barked / "…!" beamed a delegate / "…," Bozell notes (wink tags it a noun):
+    // right after a quote that ends in , ! ? the verb next to a noun phrase is the verb of saying
+    const signal = /[,!?—–]/.test(text.slice(m.end, T[k].start)) || /[!?]$/.test(text.slice(m.start, m.end));
+    if (!after && signal) {
+      let np = npAfter(T, k, end);
+      const lastW = np ? T[np.b - 1] : undefined;
+      if (np && lastW && np.b - np.a >= 2 && !lastW.cap && (cx.lex.verbs.has(lastW.norm) || (lastW.pos === 'NOUN' && (/ed$/.test(lastW.norm) || irregularPast().has(lastW.norm))))) {
+        // "Bozell notes", "Bozell points out": the tagger read the verb as a noun
+        np = { a: np.a, b: np.b - 1, head: np.b - 2, pronoun: false };
+        if (!cx.looseCue(np.b)) {
+          const v = np.b;
+          let j = v + 1;
+          if (T[j] && /^(back|out|up)$/.test(T[j].norm)) j++;
+          after = { cue: { i: v, j, entry: VERB_AFTER_QUOTE, form: 'past', start: T[v].start, end: T[j - 1].end }, np };
+        }
+      }
+      if (np && !after) {
+        const v = skipRight(T, np.b, end);
+        const cue = v < end ? cx.looseCue(v) : null;
+        if (cue) after = { cue, np };
+      } else {
+        const cue = cx.looseCue(k);
+        const np2 = cue ? npAfter(T, cue.j, end) : null;
+        if (cue && np2) after = { cue, np: np2 };
       }
     }
-    const endsWithComma = m.close >= 0 && /,\s*$/.test(text.slice(m.end, m.close + 1)) || (m.close >= 0 && text[m.close + 1] === ',');
-    const embedded = !initial && !afterColon && !(afterComma && beforeAttr?.cue);
-    let kind: QuoteKind;
-    if (!embedded && (words >= 3 || clause || after || beforeAttr)) kind = 'direct';
-    else if (words >= 3 && clause && ownSubject(T, a, b)) kind = 'direct';
-    else if (words >= 12) kind = 'direct';
-    else kind = 'partial';
-    if (m.single && kind === 'direct' && embedded) kind = 'partial';
-    cand.kind = kind;
-    const pick = endsWithComma || !beforeAttr ? after ?? beforeAttr : beforeAttr ?? after;
-    if (pick && (kind === 'direct' || (pick === beforeAttr && pick.cue && pick.cue.entry.type !== 'belief'))) {
-      cand.cue = pick.cue;
-      cand.speaker = pick.np;
-      cand.punctCue = pick.punct ?? null;
-      cand.rule = kind === 'direct' ? (pick === after ? 'quotes/direct-cue-after' : 'quotes/direct-cue-before') : 'quotes/partial-cue';
-      cand.confidence = kind === 'direct' ? (pick.np ? 0.9 : 0.6) * (pick.cue?.entry.confidence ?? 0.7) : 0.6;
-      if (pick.cue && kind === 'direct') usedCue.add(pick.cue.i);
-    } else if (kind === 'direct') {
-      cand.rule = 'quotes/direct';
-      cand.confidence = 0.6;
+    // "…" – Zelensky (headlines, captions)
+    if (!after && DASHES.has(T[k].text)) {
+      const np = npAfter(T, k + 1, end);
+      if (np && np.b === end && T[np.head].pos === 'PROPN') after = { cue: null, np, punct: { start: T[k].start, end: T[k].end, text: T[k].text } };
     }
-    markCands.push(cand);
-    cands.push(cand);
   }
-  // Inherit attribution: multi-paragraph continuation, split quotes in one paragraph, a quote paragraph after an attributed one.
+  return after;
+}
+
+/** Attribution before the quote: X said: "…" / X argued that "…" / X said, "…" */
+function attributionBefore(cx: Ctx, m: Marked, o: number, sIdx: number, initial: boolean, afterColon: boolean, afterComma: boolean, words: number): Attribution | null {
+  const { doc } = cx;
+  const T = cx.tokens;
+  const S = doc.sentences[sIdx];
+  let beforeAttr: Attribution | null = null;
+  const sStart = o < T.length ? cx.sentStart(o) : S.tokenStart;
+  let lo = sStart;
+  let hi = o - 1;
+  if (o === S.tokenStart || initial) {
+    // the quote opens its sentence: a cue may end the previous sentence with a colon
+    const prev = doc.sentences[sIdx - 1];
+    const lastTok = prev ? T[prev.tokenEnd - 1] : undefined;
+    if (prev && lastTok && lastTok.text === ':' && prev.paragraph >= S.paragraph - 1) {
+      lo = cx.sentStart(prev.tokenStart);
+      hi = prev.tokenEnd - 1;
+    } else if (afterColon && o - 1 >= S.tokenStart) {
+      hi = o - 1;
+    } else hi = lo - 1;
+  }
+  const maxGap = afterColon || afterComma ? 30 : words < 3 ? 20 : 40;
+  for (let c = hi; c >= lo && c >= hi - maxGap - 2; c--) {
+    const cue = cx.cueAt[c];
+    const tc = T[c];
+    if (!cue && words < 3 && tc.pos === 'VERB' && (tc.form === 'VB' || tc.form === 'VBZ' || tc.form === 'VBP')) break;
+    if (!cue || cx.inside[c] >= 0) continue;
+    if (cue.j - 1 > hi) continue;
+    const gap = o - cue.j;
+    if (gap > maxGap) break;
+    beforeAttr = { cue, np: cx.subjectOf(cue, lo, hi + 1) };
+    break;
+  }
+  // Zelensky: "…" / doesn't surprise pollster Daron Shaw: "…" (a name right before the colon)
+  if ((!beforeAttr || !beforeAttr.np) && afterColon && o - 1 > S.tokenStart) {
+    const keep = beforeAttr;
+    beforeAttr = null;
+    const colon = { start: T[o - 1].start, end: T[o - 1].end, text: T[o - 1].text };
+    const np = npBefore(T, o - 2, sStart, false);
+    if (np && (np.a === sStart || S.headline || T[np.head].pos === 'PROPN') && (T[np.head].pos === 'PROPN' || np.a === sStart)) beforeAttr = { cue: null, np, punct: colon };
+    else {
+      // She then addressed the supporters: "…" / Trump leaned in and boomed: "…" — the clause's subject
+      const subj = sentenceSubject(T, sStart, o - 1);
+      if (subj && hasFinite(T, subj.b, o - 1)) beforeAttr = { cue: keep?.cue ?? null, np: subj, punct: keep?.cue ? undefined : colon };
+    }
+    if (!beforeAttr) beforeAttr = keep;
+  }
+  return beforeAttr;
+}
+
+/** Multi-paragraph continuation, split quotes in one paragraph, a quote paragraph after an attributed one. */
+function inheritAttribution(cx: Ctx, markCands: (Cand | null)[]): void {
+  const { text } = cx;
   let prevDirect: Cand | null = null;
   for (const c of markCands) {
     if (!c || c.kind !== 'direct') continue;
@@ -492,6 +524,10 @@ function run(doc: Doc): void {
     prevDirect = c;
   }
 
+}
+
+function indirectSpeech(cx: Ctx, cands: Cand[], usedCue: Set<number>): void {
+  const T = cx.tokens;
   // ---- 2. Indirect speech
   const indirect: Cand[] = [];
   for (let i = 0; i < T.length; i++) {
@@ -512,6 +548,11 @@ function run(doc: Doc): void {
     if (!dup) cands.push(q);
   }
 
+}
+
+function nextParagraphSpeaker(cx: Ctx, cands: Cand[]): void {
+  const { doc, text } = cx;
+  const T = cx.tokens;
   // ---- 2b. A quote paragraph with no attribution after a paragraph that ends in attributed speech
   // ("Smith said the plan had failed.¶“It was never going to work.”"): the same speaker, implied.
   {
@@ -533,6 +574,9 @@ function run(doc: Doc): void {
     }
   }
 
+}
+
+function partialInReported(cands: Cand[]): void {
   // ---- 3. Partial quotes inside reported speech take its speaker
   for (const c of cands) {
     if (c.kind !== 'partial' || c.cue) continue;
@@ -544,6 +588,11 @@ function run(doc: Doc): void {
     }
   }
 
+}
+
+function finish(cx: Ctx, cands: Cand[]): Quote[] {
+  const { text } = cx;
+  const T = cx.tokens;
   // ---- 4. Medium, speaker resolution, ids
   cands.sort((x, y) => x.start - y.start || x.end - y.end);
   const out: Quote[] = [];
@@ -580,7 +629,7 @@ function run(doc: Doc): void {
     q.id = `q${n + 1}`;
     if (q.evidence.source === undefined) delete q.evidence.source;
   });
-  doc.quotes = out;
+  return out;
 }
 
 function lineStartOf(text: string, pos: number): number {

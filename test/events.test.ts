@@ -287,3 +287,46 @@ test('a participle clause after a comma shares the main subject; one event per c
   const keys = ev.map((e) => `${e.code}|${e.source?.actor}|${e.target?.actor}`);
   assert.equal(new Set(keys).size, keys.length, 'no duplicate events');
 });
+
+test('object owner: the author of an abstract object is the target, with its evidence', () => {
+  const tgt = (text: string, root: string): CodedEvent | undefined => docWith(text).events.find((e) => e.root === root);
+  // "of X", "by X", "submitted by X", a possessor inside a preposition, and a premodifier
+  for (const [text, root, want] of [
+    ['Ukraine rejected the latest offer of Russia.', '12', 'RUS'],
+    ['Kyiv turned down a ceasefire plan drawn up by Moscow.', '12', 'RUSGOV'],
+    ['Germany rejected the Russia peace demands.', '12', 'RUS'],
+    ['France rejected the appeal lodged by Turkey.', '12', 'TUR'],
+  ] as const) {
+    const e = tgt(text, root);
+    assert.ok(e, `${text}: ${docWith(text).events.map(brief).join('; ')}`);
+    assert.equal(e.target?.code, want, `${text}: ${brief(e)}`);
+  }
+  const e = tgt('Ukraine rejected the latest offer of Russia.', '12')!;
+  assert.match(e.evidence.rule, /events\/object-owner:of/);
+  // an object that names nobody has no target; the source's own actor is never its target
+  assert.equal(tgt('Ukraine rejected the latest offer.', '12')?.target ?? null, null);
+  assert.equal(tgt('Russia rejected the offer of Russia.', '12')?.target ?? null, null);
+});
+
+test('object owner: a country adjective before a hyphenated participle, and the patient of a lifted ban', () => {
+  const doc = docWith('Russia vetoed a German-drafted resolution on Friday.');
+  const e = doc.events.find((x) => x.root === '12');
+  assert.ok(e, doc.events.map(brief).join('; '));
+  assert.equal(e.target?.code, 'DEU', brief(e));
+  const m = doc.mentions.find((x) => x.actor === e.target?.actor);
+  assert.ok(m && doc.text.slice(m.start, m.end) === 'German', 'the mention covers the adjective exactly');
+  // "lifted the ban imposed on X": X, not the one who imposed it
+  const lift = docWith('Kyiv lifted the trade ban imposed on Germany last year.').events.find((x) => x.root === '08');
+  assert.ok(lift, docWith('Kyiv lifted the trade ban imposed on Germany last year.').events.map(brief).join('; '));
+  assert.equal(lift.target?.code, 'DEU');
+  // "completed its withdrawal of troops": the source's own troops are no target
+  const w = docWith('Russia completed its withdrawal of troops on Monday.').events.find((x) => x.root === '08');
+  assert.equal(w?.target ?? null, null, w ? brief(w) : 'none');
+});
+
+test('generic noun phrases end at a participle clause after the head', () => {
+  const doc = docWith('Germany provided aid to about 300 families using funds raised abroad.');
+  const e = doc.events.find((x) => x.root === '07');
+  assert.ok(e?.target, doc.events.map(brief).join('; '));
+  assert.equal(doc.actors.get(e.target.actor)?.name, 'about 300 families');
+});

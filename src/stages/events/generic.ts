@@ -11,7 +11,7 @@
  * country actor inside it, or a gazetteer place in its "in/of …" complement); the CAMEO type only
  * from a role noun of data/actors/roles.json or a head listed with a type. Otherwise code is null.
  */
-import type { Actor, ActorMention, Doc, Place, Token } from '../../document.js';
+import type { Actor, ActorMention, Doc, Evidence, Place, Token } from '../../document.js';
 import { loadData, sourceTag } from '../../dictionaries/load.js';
 import { actorLexicon, matchAt as lexMatchAt } from '../../dictionaries/actors.js';
 import type { Ctx } from './syntax.js';
@@ -22,6 +22,8 @@ export interface NpSlot {
   prep: string | null;
   /** First token after the slot's left boundary (the preposition, the verb, a comma). */
   from: number;
+  /** The phrase ends at this token (exclusive), with no complements: an owner inside a larger object ("the [Kirkuk council] decision"). */
+  end?: number;
 }
 
 interface HeadInfo {
@@ -141,7 +143,8 @@ function nounRun(c: Ctx, k: number, end: number): { next: number; head: number }
     if (t.pos === 'ADJ' || t.pos === 'NUM' || t.norm === "'s" || t.norm === '’s') continue;
     if (t.text === '-' && j + 1 < end && (isNounish(c.tokens[j + 1]) || c.tokens[j + 1].pos === 'ADJ' || c.tokens[j + 1].pos === 'VERB')) continue;
     if (t.pos === 'VERB' && j > k && c.tokens[j - 1].text === '-') continue; // "rebel-held" (often tagged VBD)
-    if (t.pos === 'VERB' && (t.form === 'VBN' || t.form === 'VBG' || (t.form === 'VBD' && c.tokens[j - 1]?.pos === 'DET')) && j + 1 < end && (isNounish(c.tokens[j + 1]) || c.tokens[j + 1].pos === 'ADJ')) continue; // "the besieged town"
+    // "the besieged town": a participle before the head; after a head it starts a clause ("households using funds")
+    if (head < 0 && t.pos === 'VERB' && (t.form === 'VBN' || t.form === 'VBG' || (t.form === 'VBD' && c.tokens[j - 1]?.pos === 'DET')) && j + 1 < end && (isNounish(c.tokens[j + 1]) || c.tokens[j + 1].pos === 'ADJ')) continue;
     break;
   }
   // a run that ends on an adjective or number gives back those tokens
@@ -158,10 +161,11 @@ function nounPhrase(c: Ctx, slot: NpSlot): { start: number; end: number; head: n
   // determiners, numbers, adjectives and quantity words between the boundary and the noun belong to it;
   // a leading adverb or particle does not ("also detained")
   while (start < k && (tokens[start].pos === 'PART' || tokens[start].pos === 'CCONJ' || tokens[start].pos === 'PUNCT' || tokens[start].pos === 'VERB' || (tokens[start].pos === 'ADV' && !QUANT_ADV.has(tokens[start].norm)))) start++;
-  const run = nounRun(c, k, end);
+  const run = nounRun(c, k, slot.end ?? end);
   if (run.head < 0) return null;
   let stop = run.next;
   const head = run.head;
+  if (slot.end !== undefined) return { start, end: stop, head };
   // complements: "the enclave of Eastern Ghouta", "an army camp in western Kabul" (a place or a name only)
   for (let pp = 0; pp < 2 && stop < end; pp++) {
     const p = tokens[stop];
@@ -303,4 +307,45 @@ export function genericArgument(c: Ctx, slots: NpSlot[], root: string, exclude?:
     return mention;
   }
   return null;
+}
+
+/**
+ * "a Japanese-drafted resolution": a country adjective with no actor mention (the actors stage leaves
+ * hyphenated modifiers alone) names the author of an object. Returns a generic mention over the adjective
+ * with the country's code, or null when the token is no country adjective of the actor dictionary.
+ */
+export function countryAdjective(c: Ctx, k: number, root: string): ActorMention | null {
+  const t = c.tokens[k];
+  if (!t || !t.cap || c.at[k]) return null;
+  const hit = lexMatchAt(c.tokens, k, k + 1);
+  const h = hit?.hits.find((x) => x.kind === 'adj' || x.kind === 'country');
+  if (!h) return null;
+  const country = actorLexicon().countries.get(h.ref);
+  if (!country || country.kind !== 'country' || !/^[A-Z]{3}$/.test(country.id)) return null;
+  const key = `${t.start}:${t.end}`;
+  const have = made.get(key);
+  if (have) return have;
+  const d = load();
+  const note = `country adjective "${t.text}" naming the author of the object of a root-${root} event (${country.name})`;
+  const evidence: Evidence = { stage: 'events', rule: 'events/object-owner', source: d.source, anchor: 'implied', confidence: 0.55, note };
+  const id = c.doc.nextId('a');
+  const actor: Actor = { id, name: t.text, code: country.id, country: country.id, type: null, kind: 'generic', evidence };
+  const mention: ActorMention = {
+    id: c.doc.nextId('m'),
+    actor: id,
+    start: t.start,
+    end: t.end,
+    text: t.text,
+    sentence: t.sentence,
+    tokenStart: k,
+    tokenEnd: k + 1,
+    head: k,
+    npStart: k,
+    npEnd: k + 1,
+    how: 'generic',
+    evidence,
+  };
+  made.set(key, mention);
+  pending.set(mention.id, actor);
+  return mention;
 }

@@ -15,9 +15,9 @@ import { composeCode, loadCameo, type CameoDictionary } from '../../dictionaries
 import { eventDate, type ClauseRef } from '../time/attach.js';
 import { eventPlace } from '../places/attach.js';
 import { matchAt, presentWords, type Match } from './match.js';
-import { coordinated, findAgent, findObject, findSubject, isPassive, verbGroupStart, type Arg, type Ctx } from './syntax.js';
+import { coordinated, findAgent, findObject, findSubject, isPassive, objectOwner, verbGroupStart, type Arg, type Ctx, type Owner } from './syntax.js';
 import { modalityOf } from './modality.js';
-import { commitGeneric, genericArgument, ownGenericObject, resetGeneric, type NpSlot } from './generic.js';
+import { commitGeneric, countryAdjective, genericArgument, ownGenericObject, resetGeneric, type NpSlot } from './generic.js';
 
 /** Roots whose infinitive / gerund complement is part of the event itself ("agreed to exchange", "accused X of sending"). */
 const EMBEDDING_ROOTS = new Set(['02', '03', '10', '11', '12', '13']);
@@ -49,6 +49,8 @@ interface Candidate {
   implied: string | null;
   /** The event date, when already asked of the time hook. */
   date: EventDate | null | undefined;
+  /** How the target was implied from the object's author or patient ("of", "by", "hyphen", …), when it was. */
+  owner: string | null;
 }
 
 function buildIndex(doc: Doc): Pick<Ctx, 'at' | 'npEndAt' | 'groups'> {
@@ -240,8 +242,32 @@ function complementVerb(c: Ctx, m: Match): number {
 const OUTER_KIND: Record<string, 'appeal' | 'intent' | 'demand' | 'reject' | 'threat'> = { '02': 'appeal', '03': 'intent', '10': 'demand', '12': 'reject', '13': 'threat' };
 const GENERIC = new Set(['020', '030', '100', '120', '130']);
 
+/** Roots whose abstract object's author is the target ("rejected the proposal by X"). */
+const OWNER_ROOTS = new Set(['01', '02', '03', '04', '05', '06', '08', '09', '10', '11', '12', '13', '16']);
+/** Roots whose pattern noun may be followed by the real object ("expressed concern for X's health"). */
+const LEAD_ROOTS = new Set(['01', '02', '04', '05', '10', '11', '12', '13']);
+const LEAD_PREPS = new Set(['about', 'over', 'for', 'at', 'regarding', 'with', 'in', 'to', 'on']);
+/** Roots where "the ban imposed on X", "restrictions on X" name the target. */
+const PATIENT_ROOTS = new Set(['08', '16']);
+
+function ownerArgument(c: Ctx, ow: Owner, root: string, self: Set<string> | undefined): Arg | null {
+  const mentions = [...(ow.mentions ?? [])];
+  for (const k of ow.adjs ?? []) {
+    const g = countryAdjective(c, k, root);
+    if (g && !self?.has(g.actor)) mentions.push(g);
+  }
+  mentions.sort((a, b) => a.start - b.start);
+  if (mentions.length) return { mentions, how: 'object', confidence: ow.how === 'premodifier' ? 0.75 : 0.8 };
+  if (ow.slot) {
+    const g = genericArgument(c, [ow.slot], root, self);
+    return g ? { mentions: [g], how: 'object', confidence: 0.7 } : null;
+  }
+  return null;
+}
+
 function argumentsFor(c: Ctx, dict: CameoDictionary, m: Match, subjectOf: (v: number) => Arg | null): Candidate | null {
   const e = m.pattern.entry;
+  let ownerHow: Owner['how'] | null = null;
   const isNoun = e.pos === 'noun';
   const skip = new Set(m.tokens);
   let src: Arg | null = null;
@@ -328,6 +354,21 @@ function argumentsFor(c: Ctx, dict: CameoDictionary, m: Match, subjectOf: (v: nu
       if (!tgt && genericOk && slots[0].prep === null && !ownGenericObject(m.code ?? e.code)) {
         const g = genericArgument(c, slots.slice(0, 1), root, self);
         if (g) tgt = { mentions: [g], how: 'object', confidence: 0.8 };
+      }
+      // "rejected the call of the European Parliament", "vetoed a Japanese-drafted resolution", "lifted the ban
+      // imposed on X": the actor behind an abstract object (or the one a ban is aimed at) is the target
+      if (!tgt && subj && !e.weak && !innerActor && OWNER_ROOTS.has((m.code ?? e.code).slice(0, 2))) {
+        const lead = LEAD_ROOTS.has(root) ? LEAD_PREPS : null;
+        const ow = objectOwner(c, m.last + 1, skip, self, PATIENT_ROOTS.has(root), lead);
+        let t = ow ? ownerArgument(c, ow, root, self) : null;
+        // "completed its withdrawal of troops", "lifted its blockade of Yemen": for an act on the source's own
+        // forces only another country named in the object is a target
+        if (t && ownGenericObject(m.code ?? e.code)) {
+          const sc = new Set(subj!.mentions.map((x) => c.doc.actors.get(x.actor)?.country ?? ''));
+          const ok = t.mentions.filter((x) => { const a = c.doc.actors.get(x.actor); return a?.kind === 'country' && !!a.country && !sc.has(a.country); });
+          t = ok.length ? { ...t, mentions: ok } : null;
+        }
+        if (t) { tgt = t; ownerHow = ow!.how; }
       }
       // Where no actor is the object, the place of a visit, aid, withdrawal or attack stands for the target country.
       if (!tgt && LOCATION_TARGET.has(root) && (root !== '04' || e.code === '042')) {
@@ -462,7 +503,7 @@ function argumentsFor(c: Ctx, dict: CameoDictionary, m: Match, subjectOf: (v: nu
   if (m.pattern.steps.some((s) => s.wide)) conf *= 0.95;
   if (speaker) conf *= fallback ? 0.6 : 0.85;
   if (!dict.codes.has(code)) return null;
-  return { match: m, sources, targets, reciprocal, code, modality, cue, date, confidence: Math.max(0.05, Math.min(0.99, Math.round(conf * 100) / 100)), quote: q, speaker, implied };
+  return { match: m, sources, targets, reciprocal, code, modality, cue, date, confidence: Math.max(0.05, Math.min(0.99, Math.round(conf * 100) / 100)), quote: q, speaker, implied, owner: ownerHow && targets.length && tgt?.how === 'object' ? ownerHow : null };
 }
 
 interface NounArgs {
@@ -709,7 +750,8 @@ function emit(doc: Doc, dict: CameoDictionary, sentence: number, cand: Candidate
         start: sent.start,
         end: sent.end,
         text: sent.text,
-        rule: `${m.pattern.file}:${m.pattern.entry.id}`,
+        // a target implied from the object's author or patient names the rule that found it
+        rule: `${m.pattern.file}:${m.pattern.entry.id}${cand.owner ? ` + events/object-owner:${cand.owner} (target implied from the object)` : ''}`,
         confidence: cand.confidence,
         trigger,
         source: m.pattern.source,

@@ -456,3 +456,165 @@ export function findAgent(c: Ctx, from: number): Arg | null {
   }
   return null;
 }
+
+/** The author of an object noun phrase, or (with patientPreps) those it is aimed at. */
+export interface Owner {
+  /** An actor mention that owns the object ("the call of the European Parliament"), coordinated ones included. */
+  mentions?: ActorMention[];
+  /** A group noun inside the object with no actor ("the [Kirkuk council] decision"), for generic.ts. */
+  slot?: NpSlot;
+  /** Country adjectives with no mention ("a Japanese-drafted resolution", "the Iraqi and Turkish demands"). */
+  adjs?: number[];
+  how: 'by' | 'of' | 'hyphen' | 'premodifier' | 'on' | 'lead';
+}
+
+const OWNER_PREPS = new Set(['of', 'by', 'from']);
+const PATIENT_PREPS = new Set(['on', 'against']);
+const MONTHS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']);
+const isTimeWord = (t: Token): boolean => TIME_NOUN.has(t.norm) || (MONTHS.has(t.norm) && t.cap);
+const usable = (m: ActorMention | undefined, exclude?: Set<string>): m is ActorMention => !!m && m.how !== 'pronoun' && !exclude?.has(m.actor);
+
+/**
+ * The actor behind an abstract object ("rejected the call of the European Parliament", "vetoed a
+ * Japanese-drafted resolution", "accepted the proposal submitted by X", "rejected the Iraqi and Turkish
+ * demands"): CAMEO codes such acts against the one who made the proposal, demand or decision. With
+ * patientPreps, "lifted the ban imposed on X" / "eased restrictions on X" name X instead.
+ * leadPreps: prepositions that may open the object ("concern for X's health"). Returns null when the
+ * object is itself an actor or a people/group noun phrase (findObject and generic.ts handle those), or
+ * when nothing inside the object names an actor.
+ */
+export function objectOwner(c: Ctx, from: number, skip: Set<number>, exclude: Set<string> | undefined, patientPreps: boolean, leadPreps: Set<string> | null): Owner | null {
+  const { tokens } = c;
+  const end = c.sentEnd;
+  let k = from;
+  let lead = false;
+  // time adverbials between the verb and its object: "vetoed on Friday a …", "rejected again the …"
+  for (let guard = 0; guard < 6 && k < end; guard++) {
+    const t = tokens[k];
+    if (t.pos === 'ADV' && !c.at[k]) { k++; continue; }
+    if (isTimeWord(t) && !c.at[k]) { k++; continue; }
+    if ((t.norm === 'on' || t.norm === 'in' || t.norm === 'last' || t.norm === 'this') && k + 1 < end && isTimeWord(tokens[k + 1])) { k += 2; continue; }
+    break;
+  }
+  // the pattern ends on its own object noun ("lifted sanctions", "expressed concern"): the object's head is
+  // given; a preposition after it opens the real object ("concern for X's health")
+  const given = k === from && from - 1 >= c.sentStart && skip.has(from - 1) && (tokens[from - 1].pos === 'NOUN' || tokens[from - 1].pos === 'PROPN');
+  if (k < end && leadPreps && leadPreps.has(tokens[k].norm) && !skip.has(k)) { k++; lead = true; }
+  else if (given) return ownerAfterHead(c, k, from - 1, exclude, patientPreps);
+  const start = k;
+  const pre: ActorMention[] = [];
+  let hyphen: ActorMention | null = null;
+  let hyphenAdj = -1;
+  let groupNoun = -1;
+  let head = -1;
+  let headMention: ActorMention | null = null;
+  /** Capitalised premodifiers with no mention (country adjectives the actors stage left alone). */
+  const adjs: number[] = [];
+  for (; k < end; k++) {
+    const t = tokens[k];
+    const mm = c.at[k];
+    if (mm && !skip.has(k)) {
+      if (mm.how === 'pronoun' && !mm.possessive) return null;
+      headMention = mm;
+      if (mm.how !== 'pronoun' && !exclude?.has(mm.actor)) pre.push(mm);
+      k = Math.max(k, mm.tokenEnd - 1);
+      continue;
+    }
+    if (t.pos === 'ADJ' && t.cap && k > start) adjs.push(k);
+    if (t.pos === 'DET' || t.pos === 'ADJ' || t.pos === 'NUM' || t.norm === "'s" || t.norm === '’s' || t.norm === "'" || (t.pos === 'PRON' && (t.norm === 'its' || t.norm === 'their' || t.norm === 'his' || t.norm === 'her'))) {
+      if (t.norm === 'that' || t.norm === 'which') break;
+      continue;
+    }
+    if ((t.text === '-' || t.text === '–') && k > start && k + 1 < end) continue;
+    // "the Iraqi and Turkish demands": coordinated premodifiers
+    if (t.norm === 'and' && k > start && k + 1 < end && (tokens[k + 1].pos === 'ADJ' || tokens[k + 1].pos === 'PROPN' || !!c.at[k + 1])) continue;
+    // "Japanese-drafted", "US-backed", "Saudi-led": the actor before the hyphen made the object
+    if (t.pos === 'VERB' && (t.form === 'VBN' || t.form === 'VBD') && k - 2 >= start && (tokens[k - 1].text === '-' || tokens[k - 1].text === '–')) {
+      const a = c.at[k - 2];
+      if (usable(a, exclude)) hyphen = a;
+      else if (!a) hyphenAdj = k - 2;
+      continue;
+    }
+    if (t.pos === 'NOUN' || t.pos === 'PROPN') {
+      if (isTimeWord(t) && head >= 0) break;
+      if (t.pos === 'PROPN' && t.cap) adjs.push(k);
+      const cls = headClass(t);
+      // "the Kirkuk council decision": a group noun before the head owns it
+      if (cls === 'group' || cls === 'people') groupNoun = k;
+      head = k;
+      headMention = null;
+      continue;
+    }
+    break;
+  }
+  if (headMention) {
+    // the object is an actor: only a leading preposition makes it ours ("concern about Russia")
+    return lead && usable(headMention, exclude) ? { mentions: coordinated(c, headMention, 'right'), how: 'lead' } : null;
+  }
+  if (head < 0) return null;
+  const hc = headClass(tokens[head]);
+  if (hc === 'people' || hc === 'group') return null;
+  const after = ownerAfterHead(c, k, head, exclude, patientPreps);
+  if (after) return after;
+  if (hyphen) return { mentions: [hyphen], how: 'hyphen' };
+  if (hyphenAdj >= 0) return { adjs: [hyphenAdj], how: 'hyphen' };
+  const before = adjs.filter((q) => q < head);
+  if (pre.length) {
+    const all: ActorMention[] = [];
+    for (const x of pre) for (const y of coordinated(c, x, 'right')) if (!all.includes(y) && !exclude?.has(y.actor)) all.push(y);
+    return { mentions: all, adjs: before, how: 'premodifier' };
+  }
+  // a group noun named by a proper noun ("the Kirkuk council"), not a bare "government reset"
+  if (groupNoun > start && groupNoun < head && tokens[groupNoun - 1].cap && tokens[groupNoun - 1].pos === 'PROPN') return { slot: { k: groupNoun, prep: null, from: start, end: groupNoun + 1 }, how: 'premodifier' };
+  if (before.length) return { adjs: before, how: 'premodifier' };
+  return null;
+}
+
+/** The complements after an object's head at k: "of X", "by X", "submitted by X", "laid out by X", "imposed on X". */
+function ownerAfterHead(c: Ctx, k: number, head: number, exclude: Set<string> | undefined, patientPreps: boolean): Owner | null {
+  const { tokens } = c;
+  const end = c.sentEnd;
+  if (head < c.sentStart) return null;
+  const mentionAt = (j: number): ActorMention | null => {
+    while (j < end && (tokens[j].pos === 'DET' || tokens[j].pos === 'ADJ' || tokens[j].pos === 'NUM')) j++;
+    const mm = j < end ? c.at[j] : undefined;
+    return usable(mm, exclude) ? mm : null;
+  };
+  // "lifted the ban imposed on Chadian citizens", "eased restrictions on foreign workers": the patient
+  const patientAt = (j: number): Owner | null => {
+    const mm = mentionAt(j);
+    if (mm) return { mentions: coordinated(c, mm, 'right'), how: 'on' };
+    let q = j;
+    while (q < end && (tokens[q].pos === 'DET' || tokens[q].pos === 'ADJ' || tokens[q].pos === 'NUM' || APPROX.has(tokens[q].norm))) q++;
+    if (q < end && (tokens[q].pos === 'NOUN' || tokens[q].pos === 'PROPN') && !c.at[q]) return { slot: { k: q, prep: null, from: j }, how: 'on' };
+    return null;
+  };
+  for (let hop = 0; hop < 2 && k < end; hop++) {
+    const t = tokens[k];
+    if (OWNER_PREPS.has(t.norm)) {
+      const mm = mentionAt(k + 1);
+      if (mm) return { mentions: coordinated(c, mm, 'right'), how: t.norm === 'of' ? 'of' : 'by' };
+      if (t.norm !== 'of') break;
+      // "the demolition of a village …": step over a plain of-phrase once
+      let j = k + 1;
+      while (j < end && (tokens[j].pos === 'DET' || tokens[j].pos === 'ADJ' || tokens[j].pos === 'NUM' || tokens[j].pos === 'NOUN' || tokens[j].pos === 'PROPN') && !c.at[j]) j++;
+      if (j === k + 1) break;
+      k = j;
+      continue;
+    }
+    if (patientPreps && PATIENT_PREPS.has(t.norm)) return patientAt(k + 1);
+    if (t.pos === 'VERB' && (t.form === 'VBN' || t.form === 'VBD')) {
+      let j = k + 1;
+      if (j < end && PARTICLE.has(tokens[j].norm)) j++;
+      if (j < end && (tokens[j].norm === 'forward')) j++;
+      if (j < end && tokens[j].norm === 'by') {
+        const mm = mentionAt(j + 1);
+        if (mm) return { mentions: coordinated(c, mm, 'right'), how: 'by' };
+      }
+      if (j < end && patientPreps && PATIENT_PREPS.has(tokens[j].norm)) return patientAt(j + 1);
+      break;
+    }
+    break;
+  }
+  return null;
+}

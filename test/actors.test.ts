@@ -294,3 +294,32 @@ test('actors: the seed article resolves every actor', { skip: NO_SHARED || (!see
   // every coded actor has a code from the dictionaries' conventions, none invented
   for (const a of d.actors.values()) assert.ok(a.code === null || /^[A-Z]{3}([A-Z]{3}){0,2}$/.test(a.code), a.code ?? '');
 });
+
+test('actors: unknown organisations named with an organisation noun, coded by a country word inside', () => {
+  let d = run('The Moldovan Farmers Association asked the ministry for credit.');
+  assert.deepEqual(codesOf(d, 'The Moldovan Farmers Association'), ['MDACVL']);
+  d = run('Officials of the Ministry of Water of Peru met on Monday.');
+  assert.ok(d.mentions.some((m) => m.text.startsWith('the Ministry of Water of Peru') && code(d, m) === 'PERGOV'), d.mentions.map((m) => m.text).join(' | '));
+  d = run('The Green Valley Liberation Front claimed the bombing.');
+  const m = mention(d, 'The Green Valley Liberation Front');
+  assert.equal(code(d, m), null, 'no country word: code unknown');
+  assert.equal(d.actors.get(m.actor)!.kind, 'organisation');
+  // a known organisation keeps its dictionary code; a multi-word country is not an organisation
+  d = run("The Kurdistan Workers' Party declared a truce with the Soviet Union.");
+  assert.deepEqual(codesOf(d, "The Kurdistan Workers' Party"), ['TURREBPKK']);
+  assert.deepEqual(codesOf(d, 'the Soviet Union'), ['RUS']);
+  // one capitalised word before a weak head is no organisation ("Rugby League" in a sports story)
+  d = run('He said Sunday League football was back.');
+  assert.equal(d.mentions.filter((x) => /League/.test(x.text)).length, 0);
+});
+
+test('actors: bare surnames without the Arabic article, ethnic groups of one state, unnamed rights groups', () => {
+  let d = run('Mr. Sisi received the envoy.', '2020-03-01');
+  assert.deepEqual(codesOf(d, 'Mr. Sisi'), ['EGYGOV']);
+  d = run('Hausa traders blocked the road on Friday.');
+  assert.deepEqual(d.mentions.map((m) => d.actors.get(m.actor)!.country), ['NGA']);
+  d = run('Two Uighur activists were detained.');
+  assert.ok(d.mentions.some((m) => d.actors.get(m.actor)!.country === 'CHN'));
+  d = run('A human rights group criticised the verdict.');
+  assert.deepEqual(codesOf(d, 'A human rights group'), ['NGO']);
+});

@@ -922,6 +922,8 @@ function rolePhrase(ctx: Ctx, i: number, end: number): number | null {
   let roleE = a.e;
   // "a military base", "the police station", "army radio": the role noun modifies another noun
   if (roleE < end && ctx.toks[roleE].pos === 'NOUN' && !ctx.toks[roleE].cap && !hitOf(ctx.atoms[roleE], K.role | K.roles) && !VERBISH.has(ctx.keys[roleE])) return null;
+  // "the Moldovan Farmers Association": the role noun is part of an organisation's name
+  if (roleE < end && t[roleE].cap && t[rh.kind === 'roles' ? roleE - 1 : roleE - 1].cap && ORG_HEADS.has(ctx.keys[roleE])) return null;
   // "spokesperson Dmitry Peskov" without title flag → leave for titled; here only bare roles
   if (roleE < end && t[roleE].cap && t[roleE].pos === 'PROPN' && role.title && !mods.length) return null;
   let npE = roleE;
@@ -1385,6 +1387,9 @@ function orgName(ctx: Ctx, i: number, end: number): number | null {
   let k = i;
   if (ctx.keys[k] === 'the' && k + 1 < end) k++;
   if (!t[k].cap || !orgWord(ctx, k)) return null;
+  // "Officials of the Ministry of …": a role noun before "of" is no part of the name
+  const a0 = ctx.atoms[k];
+  if (a0 && (a0.mask & ~(K.role | K.roles)) === 0 && a0.e < end && ORG_INNER.has(ctx.keys[a0.e]) && !ORG_HEADS.has(ctx.keys[a0.e - 1])) return null;
   const sent = ctx.doc.sentences[t[k].sentence];
   // a Title-Case headline: every word is capitalised, names cannot be told apart
   if (sent.headline) {
@@ -1432,10 +1437,7 @@ function orgName(ctx: Ctx, i: number, end: number): number | null {
   const e = afterHeadOf ? j : headEnd;
   if (capWords < 2) return null;
   // a known organisation, person or place name covering the run is single()'s
-  for (let q = k; q < e; q++) {
-    const a = ctx.atoms[q];
-    if (a && a.mask & (K.org | K.person | K.seat | K.country | K.capital) && a.e >= e) return null;
-  }
+  if (a0 && a0.mask & (K.org | K.person | K.seat | K.country | K.capital) && a0.e >= e) return null;
   // one country word inside gives the code
   let country: string | null = null;
   let countries = 0;

@@ -17,6 +17,8 @@ import { actorsStage } from '../dist/src/stages/actors/index.js';
 
 const file = process.argv[2] ?? new URL('../../shared/eval/ner/conll2003_dev.jsonl', import.meta.url).pathname;
 const rows = readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
+// ACTORS_CONLL_SHOW=ORG:fp (or PER:fn …) prints the false positives (or misses) of one type.
+const show = process.env.ACTORS_CONLL_SHOW ?? '';
 const byDoc = new Map();
 for (const r of rows) {
   if (!byDoc.has(r.doc)) byDoc.set(r.doc, []);
@@ -72,8 +74,8 @@ for (const sents of byDoc.values()) {
     pred.push({ type, start, end: m.end });
   }
   const ov = (a, b) => a.start < b.end && b.start < a.end;
-  for (const g of gold) if (pred.some((p) => p.type === g.type && ov(p, g))) st(g.type).found++; else st(g.type).fn++;
-  for (const p of pred) if (gold.some((g) => g.type === p.type && ov(p, g))) st(p.type).tp++; else st(p.type).fp++;
+  for (const g of gold) if (pred.some((p) => p.type === g.type && ov(p, g))) st(g.type).found++; else { st(g.type).fn++; if (show === `${g.type}:fn`) console.log('FN', text.slice(g.start, g.end), '|', text.slice(Math.max(0, g.start - 40), g.end + 40).replace(/\n/g, ' ')); }
+  for (const p of pred) if (gold.some((g) => g.type === p.type && ov(p, g))) st(p.type).tp++; else { st(p.type).fp++; if (show === `${p.type}:fp`) console.log('FP', text.slice(p.start, p.end), '|', text.slice(Math.max(0, p.start - 40), p.end + 40).replace(/\n/g, ' ')); }
 }
 for (const [t, s] of Object.entries(stats).sort()) {
   const P = s.tp / (s.tp + s.fp || 1);

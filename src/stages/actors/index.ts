@@ -1420,12 +1420,15 @@ function orgName(ctx: Ctx, i: number, end: number): number | null {
       }
       continue;
     }
-    // lowercase joiners are allowed only between capitalised words
+    // lowercase joiners are allowed only between capitalised words; "of"/"for" only after a head
+    // ("Communist Party of Nepal", not "Results of Major League")
     if (capWords > 0 && ORG_INNER.has(ctx.keys[j]) && j + 1 < end) {
+      const jk = ctx.keys[j];
+      const ofLike = jk === 'of' || jk === 'for';
       let q = j + 1;
       if (ctx.keys[q] === 'the' && q + 1 < end) q++;
-      if (orgWord(ctx, q) && !(ctx.keys[j] === '-' && !(t[j].start === t[j - 1].end && t[j].end === t[q].start))) {
-        if ((ctx.keys[j] === 'of' || ctx.keys[j] === 'for') && headEnd === j) afterHeadOf = true;
+      if (orgWord(ctx, q) && (!ofLike || headEnd === j || afterHeadOf) && !(jk === '-' && !(t[j].start === t[j - 1].end && t[j].end === t[q].start))) {
+        if (ofLike && headEnd === j) afterHeadOf = true;
         j = q;
         continue;
       }
@@ -1433,6 +1436,12 @@ function orgName(ctx: Ctx, i: number, end: number): number | null {
     break;
   }
   if (headEnd < 0) return null;
+  // "League of Arab States", "League for Democracy": a league needs its "of"/"for" (sports leagues do not)
+  if (ctx.keys[headEnd - 1] === 'league' && !afterHeadOf) return null;
+  // all-capital runs are headings and tables ("AMERICAN LEAGUE EASTERN DIVISION")
+  let upper = 0;
+  for (let q = k; q < headEnd; q++) if (t[q].text.length > 1 && t[q].text === t[q].text.toUpperCase() && /[A-Z]/.test(t[q].text)) upper++;
+  if (upper >= 2) return null;
   // "Ministry of Foreign Affairs", "Communist Party of Nepal": the name runs on after "of"; else it ends at the head
   const e = afterHeadOf ? j : headEnd;
   if (capWords < 2) return null;

@@ -57,6 +57,15 @@ function governmentActor(doc: Doc, country: string, from: ActorMention): Actor {
   return a;
 }
 
+/** The one uncoded government actor of a document that names no country before "the government". */
+function unnamedGovernment(doc: Doc): Actor {
+  for (const a of doc.actors.values()) if (a.evidence.rule === 'coref/the-government-unnamed') return a;
+  const id = doc.nextId('a');
+  const a: Actor = { id, name: 'the government (country not named)', code: null, country: null, type: 'GOV', kind: 'group', evidence: { stage: 'coref', rule: 'coref/the-government-unnamed', anchor: 'stated', confidence: 0.4, note: 'no country named before' } };
+  doc.actors.set(id, a);
+  return a;
+}
+
 interface Cand {
   m: ActorMention;
   a: Actor;
@@ -190,6 +199,17 @@ export function resolveCoreference(doc: Doc): void {
         if (pick) {
           const gov = governmentActor(doc, pick.a.country!, pick.m);
           emitFor(doc, added, { m: { ...pick.m, actor: gov.id }, a: gov, members: [{ ...pick.m, actor: gov.id }] }, i, j + 1, 'anaphor', `coref/the-${k2}`, 0.55, false, live);
+          i = j;
+        } else if (!live.some((c) => c.a.country)) {
+          // no country anywhere before: a government all the same, its country unknown (code null)
+          const gov = unnamedGovernment(doc);
+          const m: ActorMention = {
+            id: doc.nextId('m'), actor: gov.id, start: toks[i].start, end: toks[j].end, text: doc.text.slice(toks[i].start, toks[j].end), sentence: t.sentence,
+            tokenStart: i, tokenEnd: j + 1, head: j, npStart: i, npEnd: j + 1, how: 'role',
+            evidence: { stage: 'coref', rule: 'coref/the-government-unnamed', anchor: 'stated', confidence: 0.4, note: 'no country named before: country unknown' },
+          };
+          added.push(m);
+          live.push({ m, a: gov, members: [m] });
           i = j;
         }
         continue;

@@ -225,6 +225,11 @@ test('one act per clause: dependent verbs of an act already coded are not events
     ['Japan praised the Indian government, which had sent aid to Nepal.', '05', (e) => e.root === '07'],
     // adverbial clause after the main act
     ['France recalled its ambassador from Mali when the junta expelled French troops.', '16', (e) => e.code === '166'],
+    // event nouns after the act: circumstances and topics
+    ['Nigeria deployed troops to the border ahead of Niger\'s elections and Chad\'s protests.', '15', (e) => e.root === '14'],
+    ['Japan sent aid to Turkey after Turkey\'s appeal for help.', '07', (e) => e.root === '02' || e.evidence.trigger?.text === 'help'],
+    // two acts of force by one subject are one incident
+    ['Syrian troops stormed the village and killed twelve rebels.', '19', (e) => e.evidence.trigger?.text === 'killed'],
   ];
   for (const [s, root, extra] of cases) {
     const ev = run(s);
@@ -240,6 +245,13 @@ test('dependent-clause rule: an appeal or intent still folds its own complement,
   // a new subject after "and" opens a clause of its own
   const b = run('Syrian troops shelled the town and Turkish jets bombed rebel positions.');
   assert.ok(b.filter((e) => e.root === '19' || e.root === '18' || e.root === '20').length >= 2, b.map(brief).join('; '));
+  // coordinated acts that are not force stay separate events
+  const d = run('Brazil criticised Argentina and threatened sanctions if the dispute continued.');
+  assert.ok(d.some((e) => e.root === '11') && d.some((e) => e.root === '13'), d.map(brief).join('; '));
+  // "rejected and condemned X": one act, and the shared object is its target
+  const f = run('Turkey rejected and condemned the resolution of the European Parliament.');
+  assert.equal(f.length, 1, f.map(brief).join('; '));
+  assert.ok(f[0].target !== null, f.map(brief).join('; '));
   // a clause before the main act is not governed by it
   const c = run('The Mexican president visited Guatemala on Monday.');
   assert.ok(c.some((e) => e.root === '04'), c.map(brief).join('; '));

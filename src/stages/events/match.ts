@@ -283,6 +283,18 @@ export function matchAt(dict: CameoDictionary, tokens: Token[], i: number, sentE
 }
 
 const SUB_OFF = (process.env.DYAD_SUB_OFF ?? '').split(',');
+/** Roots of force: assault, fight, mass violence. */
+const FORCE = new Set(['18', '19', '20']);
+
+/** Add a dependent match's words to the act that governs it, so that its object can be the act's target. */
+function joinSpan(gov: Match, m: Match): void {
+  for (const k of m.tokens) {
+    if (gov.tokens.includes(k)) continue;
+    gov.tokens.push(k);
+    if (k > gov.last) gov.last = k;
+  }
+}
+
 /** The matches returned so far in the current sentence of a document (keyed by its `used` array). */
 const sentMatches = new WeakMap<Uint8Array, { sentStart: number; list: Match[] }>();
 
@@ -322,7 +334,17 @@ function subordinate(tokens: Token[], m: Match, sentStart: number, used: Uint8Ar
   const e = m.pattern.entry;
   const i = m.anchor;
   const t = tokens[i];
-  if (e.pos === 'noun') return null;
+  if (e.pos === 'noun') {
+    // an event noun after the clause's act is its object, its topic or a circumstance ("refused a request
+    // to visit the prison", "pledged support despite the attack"), unless it opens a clause of its own
+    // as the subject of a later verb
+    for (let k = m.last + 1; k < Math.min(tokens.length, m.last + 3); k++) {
+      const n = tokens[k];
+      if (n.pos === 'VERB' || n.pos === 'AUX') return null;
+      if (n.pos !== 'ADV') break;
+    }
+    return 'object-noun';
+  }
   // the verb group: auxiliaries, adverbs and "not" before the verb
   let g = i - 1;
   while (g > sentStart && GROUP_PART.has(tokens[g].pos) && tokens[g].norm !== 'to') g--;
@@ -331,10 +353,18 @@ function subordinate(tokens: Token[], m: Match, sentStart: number, used: Uint8Ar
   // purpose / complement infinitive
   if (before.norm === 'to' && g + 1 <= i) {
     if (EMBEDDING.has(gov.pattern.entry.code.slice(0, 2))) return null;
-    for (let k = g - 1; k > gov.last; k--) if (HARD_STOP.has(tokens[k].text)) return null;
+    let comma = false;
+    for (let k = g - 1; k > gov.last; k--) {
+      if (HARD_STOP.has(tokens[k].text)) return null;
+      if (tokens[k].text === ',') comma = true;
+    }
+    // the purpose's object can still be the act's target ("donated ventilators to assist Ethiopia")
+    if (!comma) joinSpan(gov, m);
     return 'infinitive';
   }
   const finite = g === i - 1;
+  // "an appeal for help": a base form right after a preposition is a noun the tagger read as a verb
+  if (finite && (before.pos === 'ADP' || before.norm === 'for' || before.norm === 'of') && t.form !== 'VBG' && t.form !== 'VBN' && t.form !== 'VBD') return 'object-noun';
   // a participle right after a noun or after a comma: a modifier or a participle clause
   if (finite && (t.form === 'VBN' || t.form === 'VBD' || t.form === 'VBG')) {
     if (before.pos === 'NOUN' || before.pos === 'PROPN' || (before.text === ',' && t.form !== 'VBG' && i - 2 >= sentStart && (tokens[i - 2].pos === 'PROPN' || tokens[i - 2].pos === 'NOUN'))) {
@@ -346,6 +376,18 @@ function subordinate(tokens: Token[], m: Match, sentStart: number, used: Uint8Ar
       if (k > gov.anchor && (h.pos === 'ADP' || (used[k] && h.pos === 'VERB') || (h.pos === 'VERB' && k <= gov.last))) return 'modifier';
       if (k >= gov.first && k <= gov.last) return 'modifier';
     }
+  }
+  // a verb coordinated with the act, sharing its subject ("rejects and condemns", "attacked … and killed")
+  if (finite && (before.norm === 'and' || before.norm === 'but' || before.norm === 'or') && g > gov.anchor) {
+    let h = g - 1;
+    while (h > gov.last && tokens[h].pos === 'ADV') h--;
+    // "rejects and condemns the decision": the two verbs share the object
+    const adjacent = h === gov.last;
+    // two acts of force by one subject ("stormed the base and killed 26 soldiers") are one incident;
+    // other acts in a row are separate ("criticized X and floated sanctions", "expelled … and banned …")
+    if (!adjacent && !(FORCE.has(gov.pattern.entry.code.slice(0, 2)) && FORCE.has(e.code.slice(0, 2)))) return null;
+    if (adjacent) joinSpan(gov, m);
+    return 'coordinated';
   }
   // walk left over the clause's subject to the word that opens the clause
   let k = g;

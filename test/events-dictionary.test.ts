@@ -256,3 +256,13 @@ test('dependent-clause rule: an appeal or intent still folds its own complement,
   const c = run('The Mexican president visited Guatemala on Monday.');
   assert.ok(c.some((e) => e.root === '04'), c.map(brief).join('; '));
 });
+
+test('the that-clause of a comment, denial or rejection is its content, not an event of its own', () => {
+  const a = run('Cuba denied that it had sent troops to Venezuela.');
+  assert.ok(a.some((e) => e.root === '01') && !a.some((e) => e.root === '15'), a.map(brief).join('; '));
+  const b = run('Japan voiced hope that China would release the detained businessman.');
+  assert.ok(b.some((e) => e.root === '01') && !b.some((e) => e.root === '08'), b.map(brief).join('; '));
+  // a bare "said" still reports the act it introduces
+  const c = run('Cuba said Venezuela had expelled two American diplomats.');
+  assert.ok(c.some((e) => e.root === '16'), c.map(brief).join('; '));
+});

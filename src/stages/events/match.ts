@@ -531,10 +531,17 @@ function absorbedIntoProtest(dict: CameoDictionary, m: Match, tokens: Token[], s
 }
 
 const THAT_KIND: Record<string, 'appeal' | 'demand' | 'threat'> = { '02': 'appeal', '10': 'demand', '13': 'threat' };
+/**
+ * Substantive comments, accusations and rejections (not bare "said"): their that-clause is what is hoped,
+ * denied, alleged or rejected ("voiced hope that Greece will help Turkey", "denied charges that it tortured
+ * a priest"), so the act in it is not coded by itself; the outer code stays as it is.
+ */
+const THAT_CONTENT = new Set(['01', '11', '12']);
 
 /**
  * "demanded that Israel ease restrictions", "warned that it would strike": the act in a that-clause of
- * an appeal, demand or threat is what is asked for or threatened, not an event of its own. A generic
+ * an appeal, demand or threat (or of a comment, accusation or rejection, THAT_CONTENT) is what is asked
+ * for, threatened, alleged or denied, not an event of its own. A generic
  * outer code takes the composed code (1051, 138 …).
  */
 function absorbedIntoThatClause(dict: CameoDictionary, m: Match, tokens: Token[], sentStart: number, used: Uint8Array, seen: Map<number, CompiledPattern>): boolean {
@@ -543,8 +550,9 @@ function absorbedIntoThatClause(dict: CameoDictionary, m: Match, tokens: Token[]
   const outer = lastMatch.get(used);
   if (!outer || outer.anchor >= m.anchor || outer.anchor < sentStart || m.anchor - outer.last > GOVERN_SPAN) return false;
   const oe = outer.pattern.entry;
-  const kind = THAT_KIND[oe.code.slice(0, 2)];
-  if (!kind || oe.weak || oe.pos === 'noun') return false;
+  const oroot = oe.code.slice(0, 2);
+  const kind = THAT_KIND[oroot];
+  if ((!kind && !THAT_CONTENT.has(oroot)) || oe.weak || oe.pos === 'noun') return false;
   let that = false;
   for (let k = outer.last + 1; k < m.anchor; k++) {
     const t = tokens[k];
@@ -554,7 +562,7 @@ function absorbedIntoThatClause(dict: CameoDictionary, m: Match, tokens: Token[]
   }
   if (!that) return false;
   const ocode = outer.code ?? oe.code;
-  if (ocode.length === 3 && ocode.endsWith('0')) {
+  if (kind && ocode.length === 3 && ocode.endsWith('0')) {
     const c = composeCode(kind, m.code ?? e.code);
     if (c && dict.codes.has(c)) outer.code = c;
   }

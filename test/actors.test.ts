@@ -323,3 +323,12 @@ test('actors: bare surnames without the Arabic article, ethnic groups of one sta
   d = run('A human rights group criticised the verdict.');
   assert.deepEqual(codesOf(d, 'A human rights group'), ['NGO']);
 });
+
+test('actors: role nouns in a row are one phrase; Title-case acronyms of organisations', () => {
+  let d = run('Chilean government warplanes bombed the ridge.');
+  assert.deepEqual(codesOf(d, 'Chilean government warplanes'), ['CHLMIL']);
+  d = run('Libyan opposition coalition members met on Monday.');
+  assert.ok(!d.mentions.some((m) => m.text.includes('coalition members')), 'an inheriting noun is not swallowed');
+  d = run('Unicef said the Ecowas summit would go ahead.');
+  assert.deepEqual(codesOf(d, 'Unicef'), ['IGOUNOCEF']);
+});

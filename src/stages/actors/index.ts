@@ -918,8 +918,21 @@ function rolePhrase(ctx: Ctx, i: number, end: number): number | null {
     for (let j = i; j < k; j++) typed = PREMOD_TYPE.get(ctx.keys[j]) ?? typed;
     if (typed && !mods.some((m) => m.type)) role = { ...role, inherit: false, type: typed };
   }
-  const plural = rh.kind === 'roles';
+  let plural = rh.kind === 'roles';
   let roleE = a.e;
+  // "government warplanes", "military jets": role nouns in a row are one phrase headed by the last one;
+  // the first types it, except a bare "government" ("government troops" → MIL)
+  for (let g2 = 0; g2 < 2 && roleE < end && !t[roleE].cap && !VERBISH.has(ctx.keys[roleE]); g2++) {
+    const a2 = ctx.atoms[roleE];
+    const r2 = a2 && (a2.mask & ~(K.role | K.roles)) === 0 ? hitOf(a2, K.roles) ?? hitOf(a2, K.role) : undefined;
+    if (!a2 || !r2) break;
+    const role2 = ctx.lx.roles.get(r2.ref)!;
+    if (role2.title && r2.kind === 'role') break; // "army chief": a title, left to the title rules
+    if (role2.inherit || !role2.type) break; // "opposition coalition": the noun takes its modifier's type
+    if (role.id === 'government' && !role2.inherit && role2.type) role = role2;
+    plural = r2.kind === 'roles';
+    roleE = a2.e;
+  }
   // "a military base", "the police station", "army radio": the role noun modifies another noun
   if (roleE < end && ctx.toks[roleE].pos === 'NOUN' && !ctx.toks[roleE].cap && !hitOf(ctx.atoms[roleE], K.role | K.roles) && !VERBISH.has(ctx.keys[roleE])) return null;
   // "the Moldovan Farmers Association": the role noun is part of an organisation's name
@@ -1364,7 +1377,7 @@ const ORG_HEADS = new Map<string, string>([
   ['police', 'COP'], ['gendarmerie', 'COP'],
   ['court', 'JUD'], ['tribunal', 'JUD'],
   ['parliament', 'LEG'], ['assembly', 'LEG'], ['senate', 'LEG'], ['congress', 'LEG'], ['duma', 'LEG'],
-  ['party', 'OPP'], ['front', 'OPP'], ['movement', 'OPP'], ['alliance', 'OPP'], ['coalition', 'OPP'], ['league', 'OPP'],
+  ['party', 'OPP'], ['front', 'OPP'], ['resistance', 'REB'], ['movement', 'OPP'], ['alliance', 'OPP'], ['coalition', 'OPP'], ['league', 'OPP'],
   ['bank', 'BUS'], ['company', 'BUS'], ['corporation', 'BUS'],
   ['union', 'CVL'], ['association', 'CVL'], ['federation', 'CVL'], ['society', 'CVL'], ['foundation', 'CVL'], ['forum', 'CVL'], ['organisation', 'CVL'],
   ['organization', 'CVL'], ['institute', 'CVL'], ['network', 'CVL'], ['university', 'EDU'],

@@ -228,6 +228,11 @@ test('one act per clause: dependent verbs of an act already coded are not events
     // event nouns after the act: circumstances and topics
     ['Nigeria deployed troops to the border ahead of Niger\'s elections and Chad\'s protests.', '15', (e) => e.root === '14'],
     ['Japan sent aid to Turkey after Turkey\'s appeal for help.', '07', (e) => e.root === '02' || e.evidence.trigger?.text === 'help'],
+    // the infinitive of an appeal that index.ts cannot fold in (an apposition between) is still its content
+    ['Germany called on Serbia, a candidate for membership, to recognise Kosovo.', '02', (e) => e.root === '05'],
+    ['Britain urged Iran, which has denied the charges, to release the tanker.', '02', (e) => e.root === '01' || e.root === '08'],
+    // a gerund after a preposition is an adjunct or the topic of the act
+    ['Peru lodged a protest with Chile, charging its neighbour with supporting the rebels.', '11', (e) => e.root === '05'],
     // two acts of force by one subject are one incident
     ['Syrian troops stormed the village and killed twelve rebels.', '19', (e) => e.evidence.trigger?.text === 'killed'],
   ];

@@ -286,6 +286,17 @@ const SUB_OFF = (process.env.DYAD_SUB_OFF ?? '').split(',');
 /** Roots of force: assault, fight, mass violence. */
 const FORCE = new Set(['18', '19', '20']);
 
+/** Is the infinitive whose "to" is at k the complement index.ts folds into the embedding act `gov`? */
+function ownComplement(tokens: Token[], gov: Match, k: number): boolean {
+  if (k - gov.anchor > 8) return false;
+  for (let j = gov.anchor + 1; j < k; j++) {
+    const t = tokens[j];
+    if (t.text === ',' || HARD_STOP.has(t.text)) return false;
+    if (t.pos === 'VERB' && !gov.tokens.includes(j)) return false;
+  }
+  return true;
+}
+
 /** Add a dependent match's words to the act that governs it, so that its object can be the act's target. */
 function joinSpan(gov: Match, m: Match): void {
   for (const k of m.tokens) {
@@ -352,7 +363,8 @@ function subordinate(tokens: Token[], m: Match, sentStart: number, used: Uint8Ar
   if (!before) return null;
   // purpose / complement infinitive
   if (before.norm === 'to' && g + 1 <= i) {
-    if (EMBEDDING.has(gov.pattern.entry.code.slice(0, 2))) return null;
+    // (only its own complement, the one index.ts can reach: within 8 tokens, no comma or other verb between)
+    if (EMBEDDING.has(gov.pattern.entry.code.slice(0, 2)) && ownComplement(tokens, gov, g)) return null;
     let comma = false;
     for (let k = g - 1; k > gov.last; k--) {
       if (HARD_STOP.has(tokens[k].text)) return null;
@@ -365,6 +377,9 @@ function subordinate(tokens: Token[], m: Match, sentStart: number, used: Uint8Ar
   const finite = g === i - 1;
   // "an appeal for help": a base form right after a preposition is a noun the tagger read as a verb
   if (finite && (before.pos === 'ADP' || before.norm === 'for' || before.norm === 'of') && t.form !== 'VBG' && t.form !== 'VBN' && t.form !== 'VBD') return 'object-noun';
+  // "charging its neighbour with supporting dissidents", "suspected of blowing up a plane": a gerund after a
+  // preposition is an adjunct or the topic of the act
+  if (finite && t.form === 'VBG' && before.pos === 'ADP' && before.norm !== 'to') return 'gerund-adjunct';
   // a participle right after a noun or after a comma: a modifier or a participle clause
   if (finite && (t.form === 'VBN' || t.form === 'VBD' || t.form === 'VBG')) {
     if (before.pos === 'NOUN' || before.pos === 'PROPN' || (before.text === ',' && t.form !== 'VBG' && i - 2 >= sentStart && (tokens[i - 2].pos === 'PROPN' || tokens[i - 2].pos === 'NOUN'))) {

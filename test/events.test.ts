@@ -330,3 +330,20 @@ test('generic noun phrases end at a participle clause after the head', () => {
   assert.ok(e?.target, doc.events.map(brief).join('; '));
   assert.equal(doc.actors.get(e.target.actor)?.name, 'about 300 families');
 });
+
+test('more targets: people after a statement noun, the pattern\'s own people noun, an event noun subject, "on" after a strike noun', () => {
+  const find = (text: string, root: string) => {
+    const doc = docWith(text);
+    const e = doc.events.find((x) => x.root === root);
+    assert.ok(e, `${text}: ${doc.events.map(brief).join('; ')}`);
+    return { doc, e, name: e.target ? doc.actors.get(e.target.actor)?.name ?? null : null };
+  };
+  assert.equal(find('Germany expressed condolences to the families of the miners.', '01').name, 'the families of the miners');
+  // a statement noun far from "to" has no target ("… in a message to the media")
+  assert.equal(find('Germany expressed condolences over the crash in a message to the media.', '01').e.target, null);
+  assert.equal(find('Turkey freed 40 prisoners on Monday.', '08').name, '40 prisoners');
+  const bomb = find('A car bombing by the rebels killed 12 villagers near the border.', '18');
+  assert.equal(bomb.e.source?.code, 'SYRREB');
+  assert.equal(bomb.name, '12 villagers');
+  assert.equal(find('Russia launched heavy artillery strikes on Ukraine overnight.', '19').e.target?.code, 'UKR');
+});

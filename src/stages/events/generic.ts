@@ -208,7 +208,7 @@ function roleType(c: Ctx, head: number): { found: boolean; type: string | null }
  * A generic actor for the first qualifying noun phrase among the slots, or null. Root is the event's
  * CAMEO root ("18"); asSource: the slot is the subject (people and groups only, any root).
  */
-export function genericArgument(c: Ctx, slots: NpSlot[], root: string, exclude?: Set<string>, asSource = false): ActorMention | null {
+export function genericArgument(c: Ctx, slots: NpSlot[], root: string, exclude?: Set<string>, asSource = false, peopleOnly = false): ActorMention | null {
   const d = load();
   for (const slot of slots) {
     const np = nounPhrase(c, slot);
@@ -229,7 +229,8 @@ export function genericArgument(c: Ctx, slots: NpSlot[], root: string, exclude?:
     }
     if (!info) continue;
     // a source must be people or a group ("a female rebel commander", "the Green Party"); a target is checked by root
-    if (asSource ? !(info.cls === 'people' || info.cls === 'group') : !d.roots.get(info.cls)?.has(root)) continue;
+    // peopleOnly: a statement addressed to people or a group ("condolences to the families of the victims")
+    if (asSource || peopleOnly ? !(info.cls === 'people' || info.cls === 'group') : !d.roots.get(info.cls)?.has(root)) continue;
     // "agreed to share information on missing people": after "on/about/over" a cooperative act names its topic
     if (!asSource && slot.prep !== null && TOPIC_PREPS.has(slot.prep) && root <= '08') continue;
     // "people from both communities": "from" names a target only for seizures and violence ("seized weapons from")

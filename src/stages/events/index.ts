@@ -15,9 +15,9 @@ import { composeCode, loadCameo, type CameoDictionary } from '../../dictionaries
 import { eventDate, type ClauseRef } from '../time/attach.js';
 import { eventPlace } from '../places/attach.js';
 import { matchAt, presentWords, type Match } from './match.js';
-import { coordinated, findAgent, findObject, findSubject, isPassive, objectOwner, verbGroupStart, type Arg, type Ctx, type Owner } from './syntax.js';
+import { coordinated, findAgent, findObject, findSubject, isFiniteVerb, isPassive, objectOwner, verbGroupStart, type Arg, type Ctx, type Owner } from './syntax.js';
 import { modalityOf } from './modality.js';
-import { commitGeneric, countryAdjective, genericArgument, ownGenericObject, resetGeneric, type NpSlot } from './generic.js';
+import { commitGeneric, countryAdjective, genericArgument, headClass, ownGenericObject, resetGeneric, type NpSlot } from './generic.js';
 
 /** Roots whose infinitive / gerund complement is part of the event itself ("agreed to exchange", "accused X of sending"). */
 const EMBEDDING_ROOTS = new Set(['02', '03', '10', '11', '12', '13']);
@@ -247,6 +247,8 @@ const OWNER_ROOTS = new Set(['01', '02', '03', '04', '05', '06', '08', '09', '10
 /** Roots whose pattern noun may be followed by the real object ("expressed concern for X's health"). */
 const LEAD_ROOTS = new Set(['01', '02', '04', '05', '10', '11', '12', '13']);
 const LEAD_PREPS = new Set(['about', 'over', 'for', 'at', 'regarding', 'with', 'in', 'to', 'on']);
+/** Roots whose pattern's own people noun is the patient ("freed 37 prisoners", "detained 18 protesters"). */
+const PATIENT_NOUN_ROOTS = new Set(['08', '10', '11', '12', '13', '16', '17', '18', '19', '20']);
 /** Roots where "the ban imposed on X", "restrictions on X" name the target. */
 const PATIENT_ROOTS = new Set(['08', '16']);
 
@@ -335,7 +337,8 @@ function argumentsFor(c: Ctx, dict: CameoDictionary, m: Match, subjectOf: (v: nu
       // "demanded that the US cancel …", "urged that Russia …": the embedded subject is the target
       // "restrictions against German goods": after a conflictual act's object noun, "against" still names the target
       const slots: NpSlot[] = [];
-      tgt = findObject(c, m.anchor + 1, skip, preps, !e.weak || tell, true, self, root === '02' || root === '10', root >= '09' || root === '02', slots);
+      // "launched air strikes on X": after a violent act's object noun, "on" still names the target
+      tgt = findObject(c, m.anchor + 1, skip, preps, !e.weak || tell, true, self, root === '02' || root === '10', root >= '18' ? 'on' : root >= '09' || root === '02', slots);
       const ownObject = (t: Arg | null): Arg | null => {
         // "contribute troops to a force in Liberia": the source's own people given, lent or withdrawn are the
         // object of a cooperative act, not its target
@@ -404,6 +407,24 @@ function argumentsFor(c: Ctx, dict: CameoDictionary, m: Match, subjectOf: (v: nu
       if (!tgt && !impliedPlace && genericOk) {
         const g = genericArgument(c, slots.filter((x) => x.prep !== null), root, self);
         if (g) tgt = { mentions: [g], how: 'prep', confidence: 0.75 };
+      }
+      // "expressed condolences to the families of the victims": a statement addressed to people or a group
+      if (!tgt && root === '01' && !e.weak && !innerActor) {
+        // only right after the pattern ("condolences to …"), not "… in messages to the media"
+        const g = genericArgument(c, slots.filter((x) => (x.prep === 'to' || x.prep === 'with' || x.prep === 'against') && x.from === m.last + 2), root, self, false, true);
+        if (g) tgt = { mentions: [g], how: 'prep', confidence: 0.7 };
+      }
+      // "freed 37 prisoners", "released 280 child soldiers": the pattern's own object noun names people
+      if (!tgt && !impliedPlace && !e.weak && PATIENT_NOUN_ROOTS.has(root) && !innerActor && !ownGenericObject(m.code ?? e.code)) {
+        for (let i = m.tokens.length - 1; i >= 0; i--) {
+          const k = m.tokens[i];
+          if (k <= m.anchor || c.at[k] || c.tokens[k].pos !== 'NOUN') continue;
+          const cls = headClass(c.tokens[k]);
+          if (cls !== 'people') break;
+          const g = genericArgument(c, [{ k, prep: null, from: m.anchor + 1 }], root, self);
+          if (g) tgt = { mentions: [g], how: 'object', confidence: 0.75 };
+          break;
+        }
       }
     }
   } else {
@@ -567,6 +588,21 @@ function nounArgs(c: Ctx, m: Match, subjectOf: (v: number) => Arg | null): NounA
   const slots: NpSlot[] = [];
   const after = findObject(c, m.last + 1, new Set(m.tokens), c.cues.nounTargetPrep, false, true, undefined, false, false, slots);
   if (after && !tgt) tgt = after;
+  // "A car bombing by X killed 75 people": the noun phrase is the subject of an event verb whose object is its target
+  if (!tgt && !m.pattern.entry.weak) {
+    let j = m.last + 1;
+    if (agent) for (const x of agent.mentions) j = Math.max(j, x.tokenEnd, x.npEnd);
+    const v = tokens[j];
+    if (v && c.used[j] && v.pos === 'VERB' && isFiniteVerb(v) && !c.cues.reporting.has(v.lemma)) {
+      const vs: NpSlot[] = [];
+      const o = findObject(c, j + 1, new Set([j]), c.cues.targetPrep, true, true, src ? new Set(src.mentions.map((x) => x.actor)) : undefined, false, false, vs);
+      if (o) tgt = { mentions: o.mentions, how: 'object', confidence: 0.8 };
+      else if (vs.length && vs[0].prep === null) {
+        const g = genericArgument(c, vs.slice(0, 1), (m.code ?? m.pattern.entry.code).slice(0, 2), src ? new Set(src.mentions.map((x) => x.actor)) : undefined);
+        if (g) tgt = { mentions: [g], how: 'object', confidence: 0.7 };
+      }
+    }
+  }
   // "attacks on the rebel-held Ghouta region", "the killing of 18 people": a generic noun phrase target
   const root = (m.code ?? m.pattern.entry.code).slice(0, 2);
   if (!tgt && slots.length && root !== '01' && !m.pattern.entry.weak) {

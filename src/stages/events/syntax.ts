@@ -323,7 +323,7 @@ function isObjectPosition(c: Ctx, m: ActorMention): boolean {
  * The object or prepositional target after the match: the first actor mention to the right in the
  * same clause that is a direct object or follows a target preposition.
  */
-export function findObject(c: Ctx, from: number, skip: Set<number>, preps: Set<string>, allowDirect: boolean, allowPossessive: boolean, exclude?: Set<string>, thatClause = false, againstAfterNoun = false, slots?: NpSlot[]): Arg | null {
+export function findObject(c: Ctx, from: number, skip: Set<number>, preps: Set<string>, allowDirect: boolean, allowPossessive: boolean, exclude?: Set<string>, thatClause = false, againstAfterNoun: boolean | 'on' = false, slots?: NpSlot[]): Arg | null {
   let lastPrep: string | null = null;
   let sawNoun = false;
   // slots: noun phrases without an actor that sit where an actor would be taken (for generic.ts)
@@ -336,7 +336,7 @@ export function findObject(c: Ctx, from: number, skip: Set<number>, preps: Set<s
   let directClosed = false;
   const slotOk = (): boolean =>
     (lastPrep === null && allowDirect && !sawNoun && !directClosed) ||
-    (lastPrep !== null && preps.has(lastPrep) && (!sawNoun || !allowDirect || AFTER_NOUN_PREPS.has(lastPrep) || (lastPrep === 'between' && nounsSinceSkip <= 1) || (againstAfterNoun && lastPrep === 'against')));
+    (lastPrep !== null && preps.has(lastPrep) && (!sawNoun || !allowDirect || AFTER_NOUN_PREPS.has(lastPrep) || (lastPrep === 'between' && nounsSinceSkip <= 1) || (againstAfterNoun && (lastPrep === 'against' || (againstAfterNoun === 'on' && lastPrep === 'on')))));
   // Verbs inside the matched pattern's span ("promised to continue military aid") do not end the clause.
   let spanEnd = from;
   for (const k of skip) if (k > spanEnd) spanEnd = k;
@@ -369,7 +369,7 @@ export function findObject(c: Ctx, from: number, skip: Set<number>, preps: Set<s
       if ((m.possessive && (!allowPossessive || m.how === 'pronoun')) || exclude?.has(m.actor)) { k = Math.max(k, m.tokenEnd - 1); continue; }
       // "shelled the regional capital Juba", "meet his counterpart President X": a descriptive noun in apposition
       const appos = lastPrep === null && allowDirect && (sawNoun || directClosed) && m.tokenStart === apposAt && c.tokens[k].cap && !c.tokens[k - 1].cap;
-      if (appos || (lastPrep === null && allowDirect && !sawNoun && !directClosed) || (lastPrep !== null && preps.has(lastPrep) && (!sawNoun || !allowDirect || AFTER_NOUN_PREPS.has(lastPrep) || (lastPrep === 'between' && nounsSinceSkip <= 1) || (againstAfterNoun && lastPrep === 'against')))) {
+      if (appos || (lastPrep === null && allowDirect && !sawNoun && !directClosed) || (lastPrep !== null && preps.has(lastPrep) && (!sawNoun || !allowDirect || AFTER_NOUN_PREPS.has(lastPrep) || (lastPrep === 'between' && nounsSinceSkip <= 1) || (againstAfterNoun && (lastPrep === 'against' || (againstAfterNoun === 'on' && lastPrep === 'on')))))) {
         const how: Arg['how'] = lastPrep ? (lastPrep === 'between' ? 'between' : 'prep') : 'object';
         return { mentions: coordinated(c, m, 'right'), how, confidence: lastPrep || !sawNoun ? 1 : 0.8 };
       }

@@ -352,6 +352,22 @@ function withinOne(a: string, b: string): boolean {
  * (a tokenKey), with the same first two letters: "Afganistan" → Afghanistan, "Bouteflicka" → Bouteflika.
  */
 export function fuzzyLookup(word: string, kind: FuzzyEntry['kind']): FuzzyEntry[] {
+  const memo = kind === 'country' ? fuzzyMemoCountry : fuzzyMemoSurname;
+  let out = memo.get(word);
+  if (out === undefined) {
+    out = fuzzyLookupUncached(word, kind);
+    if (memo.size >= FUZZY_MEMO_MAX) memo.clear();
+    memo.set(word, out);
+  }
+  return out.slice();
+}
+
+/** Answers of fuzzyLookup per word (capped): the same capitalised words recur across articles. */
+const fuzzyMemoCountry = new Map<string, FuzzyEntry[]>();
+const fuzzyMemoSurname = new Map<string, FuzzyEntry[]>();
+const FUZZY_MEMO_MAX = 50_000;
+
+function fuzzyLookupUncached(word: string, kind: FuzzyEntry['kind']): FuzzyEntry[] {
   const lx = actorLexicon();
   const out: FuzzyEntry[] = [];
   // cheap gate: a dictionary word of this kind with the same first letter and a length within one

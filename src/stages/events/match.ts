@@ -258,7 +258,7 @@ export function matchAt(dict: CameoDictionary, tokens: Token[], i: number, sentE
   if (!best) return null;
   if (!best.pattern.entry.block) {
     const why = subordinate(tokens, best, sentStart, used);
-    if (why && !SUB_OFF.includes(why)) {
+    if (why) {
       // a dependent act of an event already coded in the sentence: its words belong to that event
       for (const k of best.tokens) used[k] = 1;
       return null;
@@ -282,7 +282,6 @@ export function matchAt(dict: CameoDictionary, tokens: Token[], i: number, sentE
   return best;
 }
 
-const SUB_OFF = (process.env.DYAD_SUB_OFF ?? '').split(',');
 /** Roots of force: assault, fight, mass violence. */
 const FORCE = new Set(['18', '19', '20']);
 

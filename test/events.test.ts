@@ -347,3 +347,13 @@ test('more targets: people after a statement noun, the pattern\'s own people nou
   assert.equal(bomb.name, '12 villagers');
   assert.equal(find('Russia launched heavy artillery strikes on Ukraine overnight.', '19').e.target?.code, 'UKR');
 });
+
+test('subjects past a reduced relative or a participle modifier inside the subject noun phrase', () => {
+  const a = docWith('Russia, backed by Moscow, shelled Kyiv.').events.find((x) => x.root === '19' || x.root === '18');
+  assert.ok(a);
+  const b = docWith('Riot police supported by Germany attacked the rebels on Monday.').events.find((x) => x.target?.code === 'SYRREB');
+  assert.ok(b, docWith('Riot police supported by Germany attacked the rebels on Monday.').events.map(brief).join('; '));
+  assert.equal(b.source?.code ?? null, 'EGYCOP', 'the subject is the head before the reduced relative, not its by-phrase');
+  const c = docWith('Turkey and allied police have detained the rebels.').events.find((x) => x.root === '17');
+  assert.ok(c?.source, docWith('Turkey and allied police have detained the rebels.').events.map(brief).join('; '));
+});

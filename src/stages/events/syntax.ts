@@ -252,6 +252,14 @@ export function findSubject(c: Ctx, g: number, subjectOf: (verb: number) => Arg 
     }
     // "the divided island": a participle after a determiner (often tagged as a past tense) is a modifier
     if (t.pos === 'VERB' && (t.form === 'VBD' || t.form === 'VBN') && k > c.sentStart && c.tokens[k - 1].pos === 'DET') continue;
+    if (t.pos === 'VERB' && (t.form === 'VBD' || t.form === 'VBN') && k + 1 < g) {
+      // "warplanes supported by Russia pounded …": a reduced relative inside the subject noun phrase
+      if (c.tokens[k + 1].norm === 'by') continue;
+      // "the Yemeni army and allied fighters have hit …": a participle before the subject's last noun
+      let j = k + 1;
+      while (j < g && (c.tokens[j].pos === 'NOUN' || c.tokens[j].pos === 'PROPN')) j++;
+      if (j > k + 1 && j === g) continue;
+    }
     if (isFiniteVerb(t) && t.pos === 'VERB') {
       // "… issued a declaration demanding that …", "… sent personnel to Bosnia to investigate":
       // a participle or infinitive adjunct shares the subject of the finite verb before it
@@ -286,6 +294,8 @@ function afterPlainVerb(c: Ctx, m: ActorMention): boolean {
   for (let k = mentionStartsAt(c, m) - 1; k >= c.sentStart; k--) {
     const t = c.tokens[k];
     if (t.pos === 'DET' || t.pos === 'ADJ' || t.pos === 'NUM') continue;
+    // "and allied fighters", "the exiled leaders": a participle modifier, not a verb taking an object
+    if ((t.form === 'VBD' || t.form === 'VBN') && k > c.sentStart && (c.tokens[k - 1].pos === 'CCONJ' || c.tokens[k - 1].pos === 'DET')) return false;
     return t.pos === 'VERB' && !c.cues.reporting.has(t.lemma) && t.lemma !== 'be';
   }
   return false;

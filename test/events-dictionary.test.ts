@@ -28,6 +28,7 @@ const BY_ROOT: [string, string[]][] = [
     'Egypt called on Israel and Hamas to agree a truce.',
     'The United Nations launched an appeal for aid to Somalia.',
     'Ukraine pressed Germany for more air defence systems.',
+    'Egypt wants Ethiopia to halt the filling of the dam.',
   ]],
   ['03', [
     'Japan pledged aid to the Philippines after the storm.',
@@ -79,6 +80,7 @@ const BY_ROOT: [string, string[]][] = [
     'China accused Japan of spying.',
     'Iran criticized the United States over the sanctions.',
     'Italy lodged a protest with Libya over the seizure of the boat.',
+    'Turkish police arrested a Greek citizen for spying.',
   ]],
   ['12', [
     'Israel rejected the ceasefire proposal from Egypt.',

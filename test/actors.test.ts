@@ -332,3 +332,12 @@ test('actors: role nouns in a row are one phrase; Title-case acronyms of organis
   d = run('Unicef said the Ecowas summit would go ahead.');
   assert.deepEqual(codesOf(d, 'Unicef'), ['IGOUNOCEF']);
 });
+
+test('actors: a titled unknown in a short text naming one country (not through a person) takes it, implied', () => {
+  let d = run('Judge Pablo Ortega opened an inquiry into Peruvian police officers.');
+  const a = d.actors.get(mention(d, 'Judge Pablo Ortega').actor)!;
+  assert.equal(a.code, 'PERJUD');
+  assert.equal(a.evidence.anchor, 'implied');
+  d = run('Judge Pablo Ortega met Emmanuel Macron on Monday.');
+  assert.equal(code(d, mention(d, 'Judge Pablo Ortega')), null, 'the only country comes through a person');
+});

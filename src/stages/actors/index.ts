@@ -1571,16 +1571,20 @@ function appositive(ctx: Ctx, e: number, end: number): { code: string | null; ti
 function inferTitledCountries(ctx: Ctx): void {
   const counts = new Map<string, number>();
   let total = 0;
+  let people = 0;
   for (const m of ctx.doc.mentions) {
     const a = ctx.doc.actors.get(m.actor)!;
     if (!a.country || a.country.length !== 3 || !ctx.lx.countries.has(a.country) || ctx.lx.countries.get(a.country)!.kind !== 'country') continue;
     counts.set(a.country, (counts.get(a.country) ?? 0) + 1);
     total++;
+    if (a.kind === 'person') people++;
   }
   let best: string | null = null;
   let n = 0;
   for (const [c, k] of counts) if (k > n) [best, n] = [c, k];
-  if (!best || n < 3 || n / total < 0.6) return;
+  // a short text that names one country only, not through a person ("Judge X … Chilean officials"; not
+  // "Trump and King Abdullah"), is about that country too
+  if (!best || (n < 3 && (n !== total || people > 0)) || n / total < 0.6) return;
   for (const a of ctx.doc.actors.values()) {
     if (a.code !== null || a.evidence.rule !== 'actors/titled-unknown' || !a.title) continue;
     const role = roleOfTitle(ctx, a.title);

@@ -341,3 +341,18 @@ test('actors: a titled unknown in a short text naming one country (not through a
   d = run('Judge Pablo Ortega met Emmanuel Macron on Monday.');
   assert.equal(code(d, mention(d, 'Judge Pablo Ortega')), null, 'the only country comes through a person');
 });
+
+test('actors: lowercase party after a political word, international bodies, acronyms given in parentheses', () => {
+  let d = run('The separatist Tolvani (Homeland) party called a strike.');
+  assert.ok(d.mentions.some((m) => m.text === 'The separatist Tolvani (Homeland) party'), d.mentions.map((m) => m.text).join(' | '));
+  d = run('She left the Christmas party early.');
+  assert.equal(d.mentions.length, 0);
+  d = run('The International Fisheries Tribunal ruled against the fleet.');
+  assert.deepEqual(codesOf(d, 'The International Fisheries Tribunal'), ['IGO']);
+  d = run('The Lake Region Peace Committee (LRPC) met on Monday. Later the LRPC said talks would resume.');
+  const first = mention(d, 'The Lake Region Peace Committee');
+  assert.equal(mention(d, 'the LRPC').actor, first.actor);
+  // a known organisation stays itself
+  d = run('A car bombing by the Islamic State group killed 75 people.');
+  assert.deepEqual(codesOf(d, 'the Islamic State group'), ['IMGMOSISI']);
+});

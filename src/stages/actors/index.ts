@@ -144,6 +144,8 @@ interface Ctx {
   wire: { start: number; end: number }[];
   /** Index of the next token (same sentence, at or after i) that starts a role atom, or -1. */
   nextRole: Int32Array;
+  /** Acronyms given in parentheses after an organisation found by its name → its actor id. */
+  acronyms: Map<string, string>;
 }
 
 export function findActors(doc: Doc): void {
@@ -217,6 +219,7 @@ export function findActors(doc: Doc): void {
     actorKeys: new Map(),
     wire: (doc.meta?.wire ?? []).map((w) => ({ start: w.start, end: w.end })),
     nextRole: new Int32Array(toks.length),
+    acronyms: new Map(),
   };
   for (const s of doc.sentences) {
     let nr = -1;
@@ -245,7 +248,7 @@ export function findActors(doc: Doc): void {
         i = at.e;
         continue;
       }
-      const next = titledName(ctx, i, s.tokenEnd) ?? rolePhrase(ctx, i, s.tokenEnd) ?? orgName(ctx, i, s.tokenEnd) ?? single(ctx, i, s.tokenEnd) ?? unknownName(ctx, i, s.tokenEnd);
+      const next = titledName(ctx, i, s.tokenEnd) ?? rolePhrase(ctx, i, s.tokenEnd) ?? orgName(ctx, i, s.tokenEnd) ?? lowerHeadOrg(ctx, i, s.tokenEnd) ?? single(ctx, i, s.tokenEnd) ?? laterAcronym(ctx, i) ?? unknownName(ctx, i, s.tokenEnd);
       i = next && next > i ? next : i + 1;
     }
   }
@@ -1488,20 +1491,95 @@ function orgName(ctx: Ctx, i: number, end: number): number | null {
   }
   if (countries > 1) country = null;
   if (weak && !country && words < 3) return null;
-  const code = country ? country + headType! : null;
+  return emitNewOrg(ctx, i, k, e, headEnd - 1, headType!, country, end);
+}
+
+/** First words of names of international bodies: with no country word, such a body is an IGO or an NGO. */
+const INTL_FIRST = new Set(['international', 'world', 'global', 'inter', 'transnational', 'intergovernmental']);
+/** Head types of an international body that make it intergovernmental (else non-governmental). */
+const IGO_HEAD_TYPES = new Set(['GOV', 'JUD', 'MIL', 'COP', 'LEG', 'BUS']);
+
+/** An organisation found by its name (no dictionary entry): actor + mention; registers "(ACRONYM)" after it. */
+function emitNewOrg(ctx: Ctx, i: number, k: number, e: number, head: number, headType: string, country: string | null, end: number): number {
+  let code = country ? country + headType : null;
+  let type: string | null = country ? headType : null;
+  let note = country ? `organisation name with "${ctx.keys[head]}" (${headType}) and a country word (${country})` : `organisation name ending in "${ctx.keys[head]}": not in the dictionary, code unknown`;
+  // "the International Labour Office" → IGO, "the World Water Forum" → NGO
+  if (!country && INTL_FIRST.has(ctx.keys[k])) {
+    code = type = IGO_HEAD_TYPES.has(headType) ? 'IGO' : 'NGO';
+    note = `international body ("${ctx.toks[k].text} … ${ctx.toks[head].text}") with no country: generic ${code}`;
+  }
   const name = textOf(ctx, k, e);
-  const conf = country ? 0.6 : 0.5;
+  const conf = code ? 0.55 : 0.5;
   const actor = getActor(ctx, `o:new:${name.toLowerCase()}`, () => ({
     name,
     code,
     country,
-    type: country ? headType : null,
-    kind: 'organisation',
-    evidence: { stage: STAGE, rule: 'actors/org-name', anchor: 'stated', confidence: conf, note: country ? `organisation name with "${ctx.keys[headEnd - 1]}" (${headType}) and a country word (${country})` : `organisation name ending in "${ctx.keys[headEnd - 1]}": not in the dictionary, code unknown` },
+    type,
+    kind: code === 'NGO' ? 'ngo' : code === 'IGO' ? 'igo' : 'organisation',
+    evidence: { stage: STAGE, rule: 'actors/org-name', anchor: 'stated', confidence: conf, note },
   }));
-  emit(ctx, { actor, s: i, e, head: headEnd - 1, how: 'name', rule: 'actors/org-name', conf, note: 'capitalised name with an organisation noun' });
+  emit(ctx, { actor, s: i, e, head, how: 'name', rule: 'actors/org-name', conf, note: 'a name with an organisation noun' });
   markUsed(ctx, i, e);
+  // "(CFVC)" right after the name: later mentions of the acronym are this organisation
+  if (e + 2 < end && ctx.keys[e] === '(' && ctx.keys[e + 2] === ')' && /^[A-Z][A-Z0-9&-]{1,9}$/.test(ctx.toks[e + 1].text) && !ctx.atoms[e + 1]) {
+    ctx.acronyms.set(ctx.toks[e + 1].text, actor);
+    emit(ctx, { actor, s: e + 1, e: e + 2, head: e + 1, how: 'name', rule: 'actors/org-acronym', conf, note: `acronym of "${name}"` });
+    markUsed(ctx, e, e + 3);
+    return e + 3;
+  }
   return e;
+}
+
+/** Political words before a name that make a lowercase "party"/"movement" after it an organisation ("the ruling Umma party"). */
+const POLITICAL_PREMODS = new Set(['ruling', 'opposition', 'governing', 'fundamentalist', 'islamist', 'islamic', 'nationalist', 'communist', 'socialist', 'leftist', 'rightist', 'far-right', 'far-left', 'right-wing', 'left-wing', 'separatist', 'rebel', 'militant', 'radical', 'extremist', 'banned', 'outlawed', 'moderate', 'hardline', 'secular', 'conservative', 'liberal', 'centrist', 'populist', 'marxist', 'maoist', 'shiite', 'shia', 'sunni', 'kurdish', 'pro-government', 'anti-government']);
+/** Lowercase organisation nouns after such a name. */
+const LOWER_ORG_HEADS = new Map([['party', 'OPP'], ['movement', 'OPP'], ['front', 'OPP'], ['faction', 'OPP'], ['militia', 'UAF'], ['group', 'UAF'], ['alliance', 'OPP'], ['coalition', 'OPP']]);
+
+/**
+ * "the fundamentalist Umma (Nation) party", "the ruling Baath party", "the Islamist Ennahda movement":
+ * a political premodifier, a capitalised name (and a parenthesised gloss), then a lowercase
+ * organisation noun.
+ */
+function lowerHeadOrg(ctx: Ctx, i: number, end: number): number | null {
+  const t = ctx.toks;
+  let k = i;
+  if (ctx.keys[k] === 'the' && k + 1 < end) k++;
+  if (!POLITICAL_PREMODS.has(ctx.keys[k])) return null;
+  // "the Islamic State group": a known name starting at the premodifier is single()'s
+  if (ctx.atoms[k] && ctx.atoms[k]!.mask & (K.org | K.person | K.country)) return null;
+  k++;
+  // an optional country adjective ("the ruling Syrian Baath party")
+  let country: string | null = null;
+  const ca = ctx.atoms[k];
+  const ch = hitOf(ca, K.adj | K.country);
+  if (ca && ch && !(ca.mask & ~(K.adj | K.country | K.demonym))) {
+    const c = ctx.lx.countries.get(ch.ref);
+    if (c && c.kind === 'country') country = c.id;
+    k = ca.e;
+  }
+  const s0 = k;
+  let j = k;
+  while (j < end && j - s0 < 4 && orgWord(ctx, j) && !(ctx.atoms[j] && ctx.atoms[j]!.mask & (K.person | K.org | K.role | K.roles))) j++;
+  if (j === s0) return null;
+  let e = j;
+  if (e + 2 < end && ctx.keys[e] === '(' && t[e + 1].cap && ctx.keys[e + 2] === ')') e += 3;
+  const ht = e < end && !t[e].cap ? LOWER_ORG_HEADS.get(ctx.keys[e]) : undefined;
+  if (!ht) return null;
+  return emitNewOrg(ctx, i, s0, e + 1, e, ht, country, end);
+}
+
+/** A later mention of an acronym registered by emitNewOrg ("the CFVC said"). */
+function laterAcronym(ctx: Ctx, i: number): number | null {
+  if (ctx.acronyms.size === 0) return null;
+  let k = i;
+  if (ctx.keys[k] === 'the' && k + 1 < ctx.toks.length && ctx.toks[k + 1].sentence === ctx.toks[k].sentence) k++;
+  const actor = ctx.acronyms.get(ctx.toks[k].text);
+  if (!actor || ctx.used[k]) return null;
+  const a = ctx.doc.actors.get(actor)!;
+  emit(ctx, { actor, s: i, e: k + 1, head: k, how: 'name', rule: 'actors/org-acronym', conf: a.evidence.confidence, note: `acronym of "${a.name}"` });
+  markUsed(ctx, i, k + 1);
+  return k + 1;
 }
 
 // ---------------------------------------------------------------------------------------------

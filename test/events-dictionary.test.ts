@@ -66,6 +66,7 @@ const BY_ROOT: [string, string[]][] = [
     'Russia withdrew its troops from Georgia.',
     'Syria allowed United Nations inspectors into the site.',
     'Uzbekistan opened its border with Afghanistan.',
+    'A Taliban commander and his men have given up fighting in Faryab.',
   ]],
   ['09', [
     'Kenya launched an investigation into the attack on the Somali convoy.',

@@ -356,3 +356,12 @@ test('actors: lowercase party after a political word, international bodies, acro
   d = run('A car bombing by the Islamic State group killed 75 people.');
   assert.deepEqual(codesOf(d, 'the Islamic State group'), ['IMGMOSISI']);
 });
+
+test('actors: a minority "of"/"living in" another country is coded by that state; companies by their suffix', () => {
+  let d = run('The Serbs of northern Kosovo blocked the roads.');
+  assert.deepEqual(codesOf(d, 'The Serbs of northern Kosovo'), ['KSV']);
+  d = run('Turks living in Germany voted on Sunday.');
+  assert.deepEqual(codesOf(d, 'Turks living in Germany'), ['DEU']);
+  d = run('Northwind Shipping Holdings said the port was closed.');
+  assert.ok(d.mentions.some((m) => m.text === 'Northwind Shipping Holdings' && d.actors.get(m.actor)!.kind === 'organisation'));
+});

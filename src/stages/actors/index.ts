@@ -1201,6 +1201,26 @@ function residenceCountry(ctx: Ctx, k: number, exclude: string): string | null {
   return best;
 }
 
+const DIRECTIONS = new Set(['northern', 'southern', 'eastern', 'western', 'central', 'north', 'south', 'east', 'west', 'northeastern', 'northwestern', 'southeastern', 'southwestern', 'north-eastern', 'north-western', 'south-eastern', 'south-western']);
+
+/** "of [the] [southern] Serbia" / "living in Romania" after a demonym: the other country they live in, and the phrase end. */
+function minorityOf(ctx: Ctx, e: number, end: number, own: string): { country: string; e: number } | null {
+  let j = e;
+  if (ctx.keys[j] === 'living' || ctx.keys[j] === 'resident') {
+    j++;
+    if (ctx.keys[j] !== 'in') return null;
+  } else if (ctx.keys[j] !== 'of') return null;
+  j++;
+  if (ctx.keys[j] === 'the') j++;
+  if (j < end && DIRECTIONS.has(ctx.keys[j])) j++;
+  const a = j < end ? ctx.atoms[j] : null;
+  const h = hitOf(a, K.country);
+  if (!a || !h || h.ref === own) return null;
+  const c = ctx.lx.countries.get(h.ref);
+  if (!c || c.kind !== 'country') return null;
+  return { country: c.id, e: a.e };
+}
+
 // ---------------------------------------------------------------------------------------------
 // 3. Single atoms
 
@@ -1313,7 +1333,11 @@ function single(ctx: Ctx, i: number, end: number): number | null {
     let c = ctx.lx.countries.get(dem!.ref)!;
     // "ethnic Albanians demonstrated in Serbia": the state they live in
     const home = k > 0 && ctx.keys[k - 1] === 'ethnic' ? residenceCountry(ctx, k, c.id) : null;
+    // "the Albanians of southern Serbia", "Hungarians living in Romania": a minority, coded by its state
+    const lives = home ? null : minorityOf(ctx, e, end, c.id);
     if (home) c = ctx.lx.countries.get(home)!;
+    else if (lives) c = ctx.lx.countries.get(lives.country)!;
+    const npE = lives ? lives.e : e;
     const actor = getActor(ctx, `c:${c.id}`, () => ({
       name: c.name,
       code: c.id,
@@ -1322,9 +1346,9 @@ function single(ctx: Ctx, i: number, end: number): number | null {
       kind: c.kind === 'region' ? 'collective' : 'country',
       evidence: { stage: STAGE, rule: 'actors/demonym', source: ctx.lx.source.countries, anchor: 'stated', confidence: 0.8, note: `countries:${c.id}` },
     }));
-    emit(ctx, { actor, s, e, head: e - 1, how: 'country', rule: 'actors/demonym', source: ctx.lx.source.countries, conf: 0.8 });
-    markUsed(ctx, s, e);
-    return e;
+    emit(ctx, { actor, s, e: npE, head: e - 1, how: 'country', rule: lives ? 'actors/minority' : 'actors/demonym', source: ctx.lx.source.countries, conf: lives ? 0.7 : 0.8, ...(lives ? { note: `people of another nationality living in ${c.id}: coded by the state they live in` } : {}) });
+    markUsed(ctx, s, npE);
+    return npE;
   }
   if (withThe) return null;
   const cap = hitOf(a, K.capital);
@@ -1391,7 +1415,7 @@ const ORG_HEADS = new Map<string, string>([
   ['court', 'JUD'], ['tribunal', 'JUD'],
   ['parliament', 'LEG'], ['assembly', 'LEG'], ['senate', 'LEG'], ['congress', 'LEG'], ['duma', 'LEG'],
   ['party', 'OPP'], ['front', 'OPP'], ['resistance', 'REB'], ['movement', 'OPP'], ['alliance', 'OPP'], ['coalition', 'OPP'], ['league', 'OPP'],
-  ['bank', 'BUS'], ['company', 'BUS'], ['corporation', 'BUS'],
+  ['bank', 'BUS'], ['company', 'BUS'], ['corporation', 'BUS'], ['inc', 'BUS'], ['ltd', 'BUS'], ['plc', 'BUS'], ['corp', 'BUS'], ['llc', 'BUS'], ['holdings', 'BUS'],
   ['union', 'CVL'], ['association', 'CVL'], ['federation', 'CVL'], ['society', 'CVL'], ['foundation', 'CVL'], ['forum', 'CVL'], ['organisation', 'CVL'],
   ['organization', 'CVL'], ['institute', 'CVL'], ['network', 'CVL'], ['university', 'EDU'],
 ]);

@@ -256,6 +256,9 @@ test('dependent-clause rule: an appeal or intent still folds its own complement,
   // coordinated acts that are not force stay separate events
   const d = run('Brazil criticised Argentina and threatened sanctions if the dispute continued.');
   assert.ok(d.some((e) => e.root === '11') && d.some((e) => e.root === '13'), d.map(brief).join('; '));
+  // after an appeal and its complement, "and" + verb is a new act of the same subject
+  const g = run("Britain's foreign secretary urged the embassy to reconsider and spoke with the US secretary of state about the case.");
+  assert.ok(g.some((e) => e.root === '02') && g.some((e) => e.root === '04'), g.map(brief).join('; '));
   // "rejected and condemned X": one act, and the shared object is its target
   const f = run('Turkey rejected and condemned the resolution of the European Parliament.');
   assert.equal(f.length, 1, f.map(brief).join('; '));

@@ -396,7 +396,7 @@ function subordinate(tokens: Token[], m: Match, sentStart: number, used: Uint8Ar
     let h = g - 1;
     while (h > gov.last && tokens[h].pos === 'ADV') h--;
     // "rejects and condemns the decision": the two verbs share the object
-    const adjacent = h === gov.last;
+    const adjacent = h === gov.anchor && gov.last === gov.anchor;
     // two acts of force by one subject ("stormed the base and killed 26 soldiers") are one incident;
     // other acts in a row are separate ("criticized X and floated sanctions", "expelled … and banned …")
     if (!adjacent && !(FORCE.has(gov.pattern.entry.code.slice(0, 2)) && FORCE.has(e.code.slice(0, 2)))) return null;

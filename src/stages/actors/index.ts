@@ -157,7 +157,8 @@ export function findActors(doc: Doc): void {
   if (scratchNodes.length < n) scratchNodes = new Array(n * 2).fill(null);
   const nodes = scratchNodes;
   // gate bits: 1 a determiner or premodifier, 2 a capitalised word (read once here: later passes skip the token objects)
-  const gate = new Uint8Array(n);
+  if (scratch.gate.length < n) scratch = { gate: new Uint8Array(n * 2), used: new Uint8Array(n * 2), nextRole: new Int32Array(n * 2) };
+  const gate = scratch.gate;
   const first = firstIndexOf(lx);
   for (let i = 0; i < n; i++) {
     const t = toks[i];
@@ -177,7 +178,7 @@ export function findActors(doc: Doc): void {
     }
     keys[i] = key;
     nodes[i] = null;
-    if (t.cap) gate[i] = 2;
+    gate[i] = t.cap ? 2 : 0;
     if (key.length === 0) continue;
     const b = h & FILTER_MASK;
     if ((first.bits[b >>> 5] & (1 << (b & 31))) === 0) continue;
@@ -212,13 +213,13 @@ export function findActors(doc: Doc): void {
     toks,
     keys,
     atoms,
-    used: new Uint8Array(toks.length),
+    used: scratch.used.fill(0, 0, n),
     date: doc.published ? doc.published.slice(0, 10) : null,
     seenPeople,
     unknownSurnames: new Map(),
     actorKeys: new Map(),
     wire: (doc.meta?.wire ?? []).map((w) => ({ start: w.start, end: w.end })),
-    nextRole: new Int32Array(toks.length),
+    nextRole: scratch.nextRole,
     acronyms: new Map(),
   };
   for (const s of doc.sentences) {
@@ -311,6 +312,8 @@ interface FirstIndex {
   bits: Uint32Array;
 }
 let firstIndex: FirstIndex | null = null;
+/** Per-token buffers of the current document, reused across documents (findActors is not re-entered; every entry below n is reset before use). */
+let scratch = { gate: new Uint8Array(0), used: new Uint8Array(0), nextRole: new Int32Array(0) };
 /** Per-token trie nodes of the current document (reused across documents; entries are reset before use). */
 let scratchNodes: (TrieNode | null)[] = [];
 

@@ -10,7 +10,7 @@
  * Without a publication date, absolute dates keep their values and relative ones get TIMEX3
  * placeholders (XXXX-WXX-1).
  */
-import type { Doc, Sentence, TimeExpr } from '../../document.js';
+import type { Doc, TimeExpr } from '../../document.js';
 import type { Stage } from '../types.js';
 import { Recognizer, type Candidate } from './recognize.js';
 import { clauseDirection, resolve, type Context } from './resolve.js';
@@ -52,150 +52,112 @@ const inRanges = (r: [number, number][], a: number, b: number): boolean => r.som
 /** Relative kinds whose value depends on the moment of speaking. */
 const DEICTIC = new Set(['weekday', 'deictic', 'rel', 'ago', 'month', 'season', 'clock', 'part', 'holiday', 'date']);
 
-/** What the stage carries from one sentence to the next. */
-interface RunState {
-  doc: Doc;
-  rec: Recognizer;
-  pub: YMD | null;
-  source: string;
-  quotes: [number, number][] | null;
-  lastDay: YMD | null;
-  lastDaySentence: number;
-  lastYear: number | null;
-  lastQuarter: { y: number; q: number } | null;
-  /** Day-precision dates outside quotes, per sentence (statement anchors). */
-  statementDay: Map<number, YMD>;
-}
-
-/*
- * One function per step (the sentence loop, one sentence, one expression) rather than one long
- * function: V8 recompiles a function whole each time a rarely taken branch first runs, and the long
- * one inlined the recognizer and resolver into every recompilation.
- */
 export function runTime(doc: Doc): void {
   if (!doc.tokens.length) return;
   const lex = timeLexicon();
-  const st: RunState = {
-    doc,
-    rec: new Recognizer(doc.tokens, doc.text),
-    pub: parseYMD(doc.published),
-    source: `data/${LEXICON_FILE}@${lex.version}`,
-    quotes: null,
-    lastDay: null,
-    lastDaySentence: -10,
-    lastYear: null,
-    lastQuarter: null,
-    statementDay: new Map(),
-  };
-  for (const s of doc.sentences) timesOfSentence(st, s);
-}
-
-const quoteRangesOf = (st: RunState): [number, number][] => (st.quotes ??= quoteRanges(st.doc.text));
-
-/**
- * The statement date in the next sentence of the same paragraph, for a quote whose attribution
- * follows it (“… tomorrow.” He said this on Sunday.): its first day-precision date outside quotes.
- */
-function peekStatementDay(st: RunState, j: number): YMD | undefined {
-  const { doc, rec, pub } = st;
-  const nx = doc.sentences[j];
-  const cur = doc.sentences[j - 1];
-  if (!nx || !cur || nx.paragraph !== cur.paragraph) return undefined;
-  for (const c of rec.scan(nx.tokenStart, nx.tokenEnd)) {
-    const a = doc.tokens[c.s].start;
-    const b = doc.tokens[c.e - 1].end;
-    if (c.rule === 'reject' || inRanges(quoteRangesOf(st), a, b)) continue;
-    const d0 = clauseDirection(doc.tokens, nx.tokenStart, nx.tokenEnd, c.s, c.e);
-    const r = resolve(c.desc, { ref: pub, dir: d0 === 2 ? 1 : d0, lastDay: null, lastQuarter: null });
-    if (r?.day && r.type !== 'DURATION') return r.day;
-  }
-  return undefined;
-}
-
-interface Item { c: Candidate; start: number; end: number; quoted: boolean }
-
-function timesOfSentence(st: RunState, s: Sentence): void {
-  const { doc } = st;
-  const cands = st.rec.scan(s.tokenStart, s.tokenEnd).filter((c) => c.rule !== 'reject');
-  if (!cands.length) return;
-  const items: Item[] = cands.map((c) => {
-    const start = doc.tokens[c.s].start;
-    let end = doc.tokens[c.e - 1].end;
-    // wink keeps a sentence-final full stop on some words ("March."): not part of the expression
-    const last = doc.tokens[c.e - 1].norm;
-    if (last.length > 1 && last.endsWith('.') && !/\..*\./.test(last)) {
-      const bare = last.slice(0, -1);
-      if (lookup('month-abbr', bare) === undefined && lookup('weekday-abbr', bare) === undefined) end--;
+  const source = `data/${LEXICON_FILE}@${lex.version}`;
+  const pub = parseYMD(doc.published);
+  const rec = new Recognizer(doc.tokens, doc.text);
+  let quotes: [number, number][] | null = null;
+  let lastDay: YMD | null = null;
+  let lastDaySentence = -10;
+  let lastYear: number | null = null;
+  let lastQuarter: { y: number; q: number } | null = null;
+  /** Day-precision dates outside quotes, per sentence (statement anchors). */
+  const statementDay = new Map<number, YMD>();
+  /**
+   * The statement date in the next sentence of the same paragraph, for a quote whose attribution
+   * follows it (“… tomorrow.” He said this on Sunday.): its first day-precision date outside quotes.
+   */
+  const peekStatementDay = (j: number): YMD | undefined => {
+    const nx = doc.sentences[j];
+    const cur = doc.sentences[j - 1];
+    if (!nx || !cur || nx.paragraph !== cur.paragraph) return undefined;
+    for (const c of rec.scan(nx.tokenStart, nx.tokenEnd)) {
+      const a = doc.tokens[c.s].start;
+      const b = doc.tokens[c.e - 1].end;
+      if (c.rule === 'reject' || inRanges((quotes ??= quoteRanges(doc.text)), a, b)) continue;
+      const d0 = clauseDirection(doc.tokens, nx.tokenStart, nx.tokenEnd, c.s, c.e);
+      const r = resolve(c.desc, { ref: pub, dir: d0 === 2 ? 1 : d0, lastDay: null, lastQuarter: null });
+      if (r?.day && r.type !== 'DURATION') return r.day;
     }
-    return { c, start, end, quoted: inRanges(quoteRangesOf(st), start, end) };
-  });
-  // Outside quotes first, so a quote's "tomorrow" can use the statement date of its own sentence.
-  const order = [...items.filter((x) => !x.quoted), ...items.filter((x) => x.quoted)];
-  const made = new Map<Candidate, TimeExpr>();
-  for (const it of order) {
-    const t = timeOf(st, s, it);
-    if (t) made.set(it.c, t);
-  }
-  for (const c of cands) {
-    const t = made.get(c);
-    if (!t) continue;
-    t.id = doc.nextId('t');
-    doc.times.push(t);
-  }
-}
-
-/** One candidate of sentence `s` resolved into a time expression (id set later), updating the state. */
-function timeOf(st: RunState, s: Sentence, it: Item): TimeExpr | null {
-  const { doc, pub } = st;
-  const { c } = it;
-  let ref = pub;
-  let rule = c.rule;
-  let note: string | undefined;
-  if (it.quoted && DEICTIC.has(c.desc.k) && pub) {
-    const said = st.statementDay.get(s.i) ?? peekStatementDay(st, s.i + 1) ?? (s.i > 0 ? st.statementDay.get(s.i - 1) : undefined);
-    if (said) {
-      ref = said;
-      rule += '+quote-anchor';
-      note = 'resolved against the date the quote was given';
+    return undefined;
+  };
+  for (const s of doc.sentences) {
+    const cands = rec.scan(s.tokenStart, s.tokenEnd).filter((c) => c.rule !== 'reject');
+    if (!cands.length) continue;
+    const items = cands.map((c) => {
+      const start = doc.tokens[c.s].start;
+      let end = doc.tokens[c.e - 1].end;
+      // wink keeps a sentence-final full stop on some words ("March."): not part of the expression
+      const last = doc.tokens[c.e - 1].norm;
+      if (last.length > 1 && last.endsWith('.') && !/\..*\./.test(last)) {
+        const bare = last.slice(0, -1);
+        if (lookup('month-abbr', bare) === undefined && lookup('weekday-abbr', bare) === undefined) end--;
+      }
+      return { c, start, end, quoted: inRanges((quotes ??= quoteRanges(doc.text)), start, end) };
+    });
+    // Outside quotes first, so a quote's "tomorrow" can use the statement date of its own sentence.
+    const order = [...items.filter((x) => !x.quoted), ...items.filter((x) => x.quoted)];
+    const made = new Map<Candidate, TimeExpr>();
+    for (const it of order) {
+      const { c } = it;
+      let ref = pub;
+      let rule = c.rule;
+      let note: string | undefined;
+      if (it.quoted && DEICTIC.has(c.desc.k) && pub) {
+        const said = statementDay.get(s.i) ?? peekStatementDay(s.i + 1) ?? (s.i > 0 ? statementDay.get(s.i - 1) : undefined);
+        if (said) {
+          ref = said;
+          rule += '+quote-anchor';
+          note = 'resolved against the date the quote was given';
+        }
+      }
+      const d0 = clauseDirection(doc.tokens, s.tokenStart, s.tokenEnd, c.s, c.e);
+      const k = c.desc.k;
+      const dir = d0 === 2 ? (k === 'weekday' || k === 'part' || k === 'clock' ? 1 : 0) : d0;
+      const ctx: Context = { ref, dir, lastDay, lastQuarter, lastYear, nearDay: lastDaySentence >= s.i - 1 ? lastDay : null };
+      const r = resolve(c.desc, ctx);
+      if (!r) continue;
+      const text = doc.text.slice(it.start, it.end);
+      // Without a reference date nothing is implied: the placeholder value is all the text says.
+      if (!ref && !r.stated && /X/.test(r.value)) r.stated = true;
+      const t: TimeExpr = {
+        id: '',
+        start: it.start,
+        end: it.end,
+        text,
+        type: r.type,
+        value: r.value,
+        precision: r.precision,
+        anchor: r.stated ? 'stated' : 'implied',
+        sentence: s.i,
+        evidence: {
+          stage: 'time',
+          rule,
+          source,
+          anchor: r.stated ? 'stated' : 'implied',
+          confidence: confidenceOf(c, r.stated, dir),
+          ...(note ? { note } : {}),
+        },
+      };
+      made.set(c, t);
+      if (r.day && !it.quoted && r.type !== 'DURATION') statementDay.set(s.i, r.day);
+      if (r.day) {
+        lastDay = r.day;
+        lastDaySentence = s.i;
+      }
+      if (/^\d{4}/.test(r.value) && r.type !== 'DURATION') lastYear = +r.value.slice(0, 4);
+      const q = /^(\d{4})-Q(\d)$/.exec(r.value);
+      if (q && ((c.desc.k === 'quarter' && c.desc.q !== null) || c.desc.k === 'rel')) lastQuarter = { y: +q[1], q: +q[2] };
+    }
+    for (const c of cands) {
+      const t = made.get(c);
+      if (!t) continue;
+      t.id = doc.nextId('t');
+      doc.times.push(t);
     }
   }
-  const d0 = clauseDirection(doc.tokens, s.tokenStart, s.tokenEnd, c.s, c.e);
-  const k = c.desc.k;
-  const dir = d0 === 2 ? (k === 'weekday' || k === 'part' || k === 'clock' ? 1 : 0) : d0;
-  const ctx: Context = { ref, dir, lastDay: st.lastDay, lastQuarter: st.lastQuarter, lastYear: st.lastYear, nearDay: st.lastDaySentence >= s.i - 1 ? st.lastDay : null };
-  const r = resolve(c.desc, ctx);
-  if (!r) return null;
-  const text = doc.text.slice(it.start, it.end);
-  // Without a reference date nothing is implied: the placeholder value is all the text says.
-  if (!ref && !r.stated && /X/.test(r.value)) r.stated = true;
-  const t: TimeExpr = {
-    id: '',
-    start: it.start,
-    end: it.end,
-    text,
-    type: r.type,
-    value: r.value,
-    precision: r.precision,
-    anchor: r.stated ? 'stated' : 'implied',
-    sentence: s.i,
-    evidence: {
-      stage: 'time',
-      rule,
-      source: st.source,
-      anchor: r.stated ? 'stated' : 'implied',
-      confidence: confidenceOf(c, r.stated, dir),
-      ...(note ? { note } : {}),
-    },
-  };
-  if (r.day && !it.quoted && r.type !== 'DURATION') st.statementDay.set(s.i, r.day);
-  if (r.day) {
-    st.lastDay = r.day;
-    st.lastDaySentence = s.i;
-  }
-  if (/^\d{4}/.test(r.value) && r.type !== 'DURATION') st.lastYear = +r.value.slice(0, 4);
-  const q = /^(\d{4})-Q(\d)$/.exec(r.value);
-  if (q && ((c.desc.k === 'quarter' && c.desc.q !== null) || c.desc.k === 'rel')) st.lastQuarter = { y: +q[1], q: +q[2] };
-  return t;
 }
 
 function confidenceOf(c: Candidate, stated: boolean, dir: number): number {

@@ -170,17 +170,22 @@ function pruneSecondary(cands: Candidate[]): Candidate[] {
   const anySource = cands.some(hasSource);
   const out: Candidate[] = [];
   const seen = new Set<string>();
+  // each candidate's dyad key once (the checks below compare every pair)
+  const keys = new Map<Candidate, string>();
+  for (const x of cands) keys.set(x, actorKey(x));
+  const keyOf = (y: Candidate): string => keys.get(y)!;
+  const srcKey = (k: string): string => k.slice(0, k.indexOf('>'));
   for (const x of cands) {
     if (anySource && !hasSource(x) && !x.reciprocal) continue;
-    const key = actorKey(x);
+    const key = keyOf(x);
     // "launched rocket fire against …, killing or wounding 50": the same code between the same actors once
     if (seen.has(x.code + '|' + key)) continue;
     seen.add(x.code + '|' + key);
     const isNoun = x.match.pattern.entry.pos === 'noun';
-    if (isNoun && cands.some((y) => y !== x && y.match.pattern.entry.pos !== 'noun' && y.code.slice(0, 2) === x.code.slice(0, 2) && actorKey(y) === key)) continue;
-    if (x.code.length === 3 && x.code.endsWith('0') && cands.some((y) => y !== x && y.code !== x.code && y.code.startsWith(x.code.slice(0, 2)) && actorKey(y) === key)) continue;
+    if (isNoun && cands.some((y) => y !== x && y.match.pattern.entry.pos !== 'noun' && y.code.slice(0, 2) === x.code.slice(0, 2) && keyOf(y) === key)) continue;
+    if (x.code.length === 3 && x.code.endsWith('0') && cands.some((y) => y !== x && y.code !== x.code && y.code.startsWith(x.code.slice(0, 2)) && keyOf(y) === key)) continue;
     // "demonstrated … demanding independence": the demand is the protest's purpose, coded in the 14x code
-    if (x.code.startsWith('10') && cands.some((y) => y !== x && y.code.startsWith('14') && key.split('>')[0] === actorKey(y).split('>')[0])) continue;
+    if (x.code.startsWith('10') && cands.some((y) => y !== x && y.code.startsWith('14') && srcKey(key) === srcKey(keyOf(y)))) continue;
     out.push(x);
   }
   return out.length ? out : cands;
@@ -360,9 +365,13 @@ function argumentsFor(c: Ctx, dict: CameoDictionary, m: Match, subjectOf: (v: nu
       }
       // "rejected the call of the European Parliament", "vetoed a Japanese-drafted resolution", "lifted the ban
       // imposed on X": the actor behind an abstract object (or the one a ban is aimed at) is the target
-      if (!tgt && subj && !e.weak && !innerActor && OWNER_ROOTS.has((m.code ?? e.code).slice(0, 2))) {
+      // a pattern with a gap after its anchor ("vetoed … resolution … on Syria"): the object starts right after the verb
+      let nextTok = m.last;
+      for (const k of m.tokens) if (k > m.anchor && k < nextTok) nextTok = k;
+      const gap = innerActor && nextTok > m.anchor + 4;
+      if (!tgt && subj && !e.weak && (!innerActor || gap) && OWNER_ROOTS.has((m.code ?? e.code).slice(0, 2))) {
         const lead = LEAD_ROOTS.has(root) ? LEAD_PREPS : null;
-        const ow = objectOwner(c, m.last + 1, skip, self, PATIENT_ROOTS.has(root), lead);
+        const ow = objectOwner(c, gap ? m.anchor + 1 : m.last + 1, gap ? new Set<number>() : skip, self, PATIENT_ROOTS.has(root), lead);
         let t = ow ? ownerArgument(c, ow, root, self) : null;
         // "completed its withdrawal of troops", "lifted its blockade of Yemen": for an act on the source's own
         // forces only another country named in the object is a target

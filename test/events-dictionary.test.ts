@@ -236,6 +236,9 @@ test('one act per clause: dependent verbs of an act already coded are not events
     ['Britain urged Iran, which has denied the charges, to release the tanker.', '02', (e) => e.root === '01' || e.root === '08'],
     // a gerund after a preposition is an adjunct or the topic of the act
     ['Peru lodged a protest with Chile, charging its neighbour with supporting the rebels.', '11', (e) => e.root === '05'],
+    // a gerund complement of the act; an event noun with only a participle after it
+    ['Japan is considering sending aid to North Korea following the floods.', '01', (e) => e.root === '07'],
+    ['Britain and the United States signed an agreement on customs processes to keep trade flowing between the two countries.', '05', (e) => e.root === '06'],
     // two acts of force by one subject are one incident
     ['Syrian troops stormed the village and killed twelve rebels.', '19', (e) => e.evidence.trigger?.text === 'killed'],
   ];

@@ -314,6 +314,8 @@ const EMBEDDING = new Set(['02', '03', '10', '11', '12', '13']);
 const SUBORDINATOR = new Set(['after', 'before', 'when', 'whenever', 'since', 'because', 'as', 'while', 'whilst', 'although', 'though', 'if', 'unless', 'until', 'once', 'whereas', 'despite', 'amid', 'following', 'without', 'where']);
 /** Relative pronouns: a verb right after one (with its subject) describes the noun before it. */
 const RELATIVE = new Set(['who', 'which', 'that', 'whom', 'whose']);
+/** Finite verb forms. */
+const FINITE = new Set(['VBD', 'VBZ', 'VBP', 'MD']);
 /** Tokens a noun phrase (a clause's subject or a verb's object) is made of. */
 const NP_PART = new Set(['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM', 'PRON']);
 /** Tokens of a verb group before its main verb ("has been", "will not", "had already"). */
@@ -350,7 +352,8 @@ function subordinate(tokens: Token[], m: Match, sentStart: number, used: Uint8Ar
     // as the subject of a later verb
     for (let k = m.last + 1; k < Math.min(tokens.length, m.last + 3); k++) {
       const n = tokens[k];
-      if (n.pos === 'VERB' || n.pos === 'AUX') return null;
+      // (a finite verb: "to keep trade flowing" is still the act's own business)
+      if (n.pos === 'AUX' || (n.pos === 'VERB' && FINITE.has(n.form))) return null;
       if (n.pos !== 'ADV') break;
     }
     return 'object-noun';
@@ -374,6 +377,8 @@ function subordinate(tokens: Token[], m: Match, sentStart: number, used: Uint8Ar
     return 'infinitive';
   }
   const finite = g === i - 1;
+  // "is considering sending aid", "stopped shelling": a gerund right after the act is its complement
+  if (finite && t.form === 'VBG' && g === gov.last && tokens[g].pos === 'VERB') return 'gerund-complement';
   // "an appeal for help": a base form right after a preposition is a noun the tagger read as a verb
   if (finite && (before.pos === 'ADP' || before.norm === 'for' || before.norm === 'of') && t.form !== 'VBG' && t.form !== 'VBN' && t.form !== 'VBD') return 'object-noun';
   // "charging its neighbour with supporting dissidents", "suspected of blowing up a plane": a gerund after a

@@ -228,6 +228,9 @@ test('one act per clause: dependent verbs of an act already coded are not events
     ['Japan praised the Indian government, which had sent aid to Nepal.', '05', (e) => e.root === '07'],
     // adverbial clause after the main act
     ['France recalled its ambassador from Mali when the junta expelled French troops.', '16', (e) => e.code === '166'],
+    // what follows inside a dropped clause is dropped with it
+    ['France recalled its ambassador from Mali when the junta expelled French troops and seized their base.', '16', (e) => e.root === '19'],
+    ['Kenya closed its embassy in Somalia after Somali officials alleged that Kenyan troops had shelled a village.', '16', (e) => e.root === '19' || e.root === '11'],
     // event nouns after the act: circumstances and topics
     ['Nigeria deployed troops to the border ahead of Niger\'s elections and Chad\'s protests.', '15', (e) => e.root === '14'],
     ['Japan sent aid to Turkey after Turkey\'s appeal for help.', '07', (e) => e.root === '02' || e.evidence.trigger?.text === 'help'],

@@ -261,6 +261,8 @@ export function matchAt(dict: CameoDictionary, tokens: Token[], i: number, sentE
     if (why) {
       // a dependent act of an event already coded in the sentence: its words belong to that event
       for (const k of best.tokens) used[k] = 1;
+      const sm = sentMatches.get(used);
+      if (sm && sm.sentStart === sentStart) sm.dep = best;
       return null;
     }
   }
@@ -277,7 +279,7 @@ export function matchAt(dict: CameoDictionary, tokens: Token[], i: number, sentE
   takeCodeOfViolentSubject(dict, best, tokens, sentStart, seen);
   lastMatch.set(used, best);
   let sm = sentMatches.get(used);
-  if (!sm || sm.sentStart !== sentStart) sentMatches.set(used, (sm = { sentStart, list: [] }));
+  if (!sm || sm.sentStart !== sentStart) sentMatches.set(used, (sm = { sentStart, list: [], dep: null }));
   sm.list.push(best);
   return best;
 }
@@ -306,7 +308,7 @@ function joinSpan(gov: Match, m: Match): void {
 }
 
 /** The matches returned so far in the current sentence of a document (keyed by its `used` array). */
-const sentMatches = new WeakMap<Uint8Array, { sentStart: number; list: Match[] }>();
+const sentMatches = new WeakMap<Uint8Array, { sentStart: number; list: Match[]; dep: Match | null }>();
 
 /** Roots whose infinitive complement index.ts folds into the act itself ("agreed to withdraw", "threatened to strike"). */
 const EMBEDDING = new Set(['02', '03', '10', '11', '12', '13']);
@@ -346,6 +348,14 @@ function subordinate(tokens: Token[], m: Match, sentStart: number, used: Uint8Ar
   const e = m.pattern.entry;
   const i = m.anchor;
   const t = tokens[i];
+  // inside a dependent clause already dropped ("after officials alleged that the North admitted …",
+  // "when the junta expelled troops and seized …"): the same clause, up to a comma or "but"
+  const dep = sm.dep;
+  if (dep && dep.anchor > gov.anchor && dep.anchor < i) {
+    let inside = true;
+    for (let k = dep.last + 1; k < m.first && inside; k++) if (tokens[k].text === ',' || tokens[k].norm === 'but' || HARD_STOP.has(tokens[k].text)) inside = false;
+    if (inside) return 'inside-dependent';
+  }
   if (e.pos === 'noun') {
     // an event noun after the clause's act is its object, its topic or a circumstance ("refused a request
     // to visit the prison", "pledged support despite the attack"), unless it opens a clause of its own

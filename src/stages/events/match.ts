@@ -262,7 +262,10 @@ export function matchAt(dict: CameoDictionary, tokens: Token[], i: number, sentE
       // a dependent act of an event already coded in the sentence: its words belong to that event
       for (const k of best.tokens) used[k] = 1;
       const sm = sentMatches.get(used);
-      if (sm && sm.sentStart === sentStart) sm.dep = best;
+      if (sm && sm.sentStart === sentStart) {
+        sm.dep = best;
+        sm.depClause = why === 'adverbial-clause' || why === 'relative-clause' || (why === 'inside-dependent' && sm.depClause);
+      }
       return null;
     }
   }
@@ -279,7 +282,7 @@ export function matchAt(dict: CameoDictionary, tokens: Token[], i: number, sentE
   takeCodeOfViolentSubject(dict, best, tokens, sentStart, seen);
   lastMatch.set(used, best);
   let sm = sentMatches.get(used);
-  if (!sm || sm.sentStart !== sentStart) sentMatches.set(used, (sm = { sentStart, list: [], dep: null }));
+  if (!sm || sm.sentStart !== sentStart) sentMatches.set(used, (sm = { sentStart, list: [], dep: null, depClause: false }));
   sm.list.push(best);
   return best;
 }
@@ -308,7 +311,7 @@ function joinSpan(gov: Match, m: Match): void {
 }
 
 /** The matches returned so far in the current sentence of a document (keyed by its `used` array). */
-const sentMatches = new WeakMap<Uint8Array, { sentStart: number; list: Match[]; dep: Match | null }>();
+const sentMatches = new WeakMap<Uint8Array, { sentStart: number; list: Match[]; dep: Match | null; depClause: boolean }>();
 
 /** Roots whose infinitive complement index.ts folds into the act itself ("agreed to withdraw", "threatened to strike"). */
 const EMBEDDING = new Set(['02', '03', '10', '11', '12', '13']);
@@ -316,6 +319,8 @@ const EMBEDDING = new Set(['02', '03', '10', '11', '12', '13']);
 const SUBORDINATOR = new Set(['after', 'before', 'when', 'whenever', 'since', 'because', 'as', 'while', 'whilst', 'although', 'though', 'if', 'unless', 'until', 'once', 'whereas', 'despite', 'amid', 'following', 'without', 'where']);
 /** Relative pronouns: a verb right after one (with its subject) describes the noun before it. */
 const RELATIVE = new Set(['who', 'which', 'that', 'whom', 'whose']);
+/** Tokens that open a verb group. */
+const GROUP_VERB = new Set(['AUX', 'VERB', 'ADV', 'PART']);
 /** Finite verb forms. */
 const FINITE = new Set(['VBD', 'VBZ', 'VBP', 'MD']);
 /** Tokens a noun phrase (a clause's subject or a verb's object) is made of. */
@@ -353,7 +358,14 @@ function subordinate(tokens: Token[], m: Match, sentStart: number, used: Uint8Ar
   const dep = sm.dep;
   if (dep && dep.anchor > gov.anchor && dep.anchor < i) {
     let inside = true;
-    for (let k = dep.last + 1; k < m.first && inside; k++) if (tokens[k].text === ',' || tokens[k].norm === 'but' || HARD_STOP.has(tokens[k].text)) inside = false;
+    for (let k = dep.last + 1; k < m.first && inside; k++) {
+      const tk = tokens[k];
+      if (tk.text === ',' || tk.norm === 'but' || HARD_STOP.has(tk.text)) inside = false;
+      // "… would consider charging him and would seek to extradite him": a verb group after "and"
+      // coordinates with the main act, not with the dropped one
+      // (a dropped adverbial or relative clause goes on after "and": "when the junta expelled … and seized …")
+      else if (!sm.depClause && (tk.norm === 'and' || tk.norm === 'or') && k + 1 < tokens.length && GROUP_VERB.has(tokens[k + 1].pos)) inside = false;
+    }
     if (inside) return 'inside-dependent';
   }
   if (e.pos === 'noun') {

@@ -269,6 +269,9 @@ test('dependent-clause rule: an appeal or intent still folds its own complement,
   const f = run('Turkey rejected and condemned the resolution of the European Parliament.');
   assert.equal(f.length, 1, f.map(brief).join('; '));
   assert.ok(f[0].target !== null, f.map(brief).join('; '));
+  // a protest's purpose still sets the protest's kind (not dropped as a mere infinitive)
+  const h = run('Algerian Islamists continued their hunger strike to demand the resignation of the Algerian president.');
+  assert.ok(h.some((e) => e.code === '1421'), h.map(brief).join('; '));
   // a clause before the main act is not governed by it
   const c = run('The Mexican president visited Guatemala on Monday.');
   assert.ok(c.some((e) => e.root === '04'), c.map(brief).join('; '));

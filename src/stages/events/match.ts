@@ -256,7 +256,18 @@ export function matchAt(dict: CameoDictionary, tokens: Token[], i: number, sentE
     }
   }
   if (!best) return null;
-  if (!best.pattern.entry.block) {
+  if (best.pattern.entry.block) {
+    // a blocking phrase: its words are not an event and cannot be part of one
+    for (const k of best.tokens) used[k] = 1;
+    return null;
+  }
+  let seen = matchedIn.get(used);
+  if (!seen) matchedIn.set(used, (seen = new Map()));
+  seen.set(i, best.pattern);
+  if (absorbedIntoProtest(dict, best, tokens, sentStart, used, seen)) return null;
+  if (absorbedIntoThatClause(dict, best, tokens, sentStart, used, seen)) return null;
+  {
+    // (after the protest and that-clause rules, which fold a dependent act into the act's code)
     const why = subordinate(tokens, best, sentStart, used);
     if (why) {
       // a dependent act of an event already coded in the sentence: its words belong to that event
@@ -269,16 +280,6 @@ export function matchAt(dict: CameoDictionary, tokens: Token[], i: number, sentE
       return null;
     }
   }
-  if (best.pattern.entry.block) {
-    // a blocking phrase: its words are not an event and cannot be part of one
-    for (const k of best.tokens) used[k] = 1;
-    return null;
-  }
-  let seen = matchedIn.get(used);
-  if (!seen) matchedIn.set(used, (seen = new Map()));
-  seen.set(i, best.pattern);
-  if (absorbedIntoProtest(dict, best, tokens, sentStart, used, seen)) return null;
-  if (absorbedIntoThatClause(dict, best, tokens, sentStart, used, seen)) return null;
   takeCodeOfViolentSubject(dict, best, tokens, sentStart, seen);
   lastMatch.set(used, best);
   let sm = sentMatches.get(used);

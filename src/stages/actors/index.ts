@@ -106,6 +106,8 @@ interface Atom {
   e: number;
   hits: LexHit[];
   mask: number;
+  /** A misspelt country name (fuzzyCountry): never trusted inside another name. */
+  fuzzy?: boolean;
 }
 
 /** A modifier: whose role, which country ("Russian", "Kyiv's", "NATO", "Zelensky's"). */
@@ -203,7 +205,7 @@ export function findActors(doc: Doc): void {
         atoms[i] = a;
       } else if (gate[i] & 2 && keys[i].length >= 7) {
         const f = fuzzyCountry(lx, toks, keys, i, s.tokenStart, s.tokenEnd);
-        if (f) atoms[i] = { s: i, e: i + 1, hits: [f], mask: K.country };
+        if (f) atoms[i] = { s: i, e: i + 1, hits: [f], mask: K.country, fuzzy: true };
       }
     }
   }
@@ -1510,7 +1512,7 @@ function orgName(ctx: Ctx, i: number, end: number): number | null {
     const h = hitOf(a, K.country | K.adj | K.demonym);
     if (!a || !h) continue;
     const c = ctx.lx.countries.get(h.ref);
-    if (c && c.kind === 'country' && c.id !== country) {
+    if (c && c.kind === 'country' && c.id !== country && !a.fuzzy) {
       country = c.id;
       countries++;
     }
@@ -1518,7 +1520,13 @@ function orgName(ctx: Ctx, i: number, end: number): number | null {
   }
   if (countries > 1) country = null;
   if (weak && !country && words < 3) return null;
-  return emitNewOrg(ctx, i, k, e, headEnd - 1, headType!, country, end);
+  // a central bank ("the Bank of Japan", "the Reserve Bank of India", "Central Bank of Nigeria") is the government's
+  let type = headType!;
+  if (ctx.keys[headEnd - 1] === 'bank' && country) {
+    for (let q = k; q < headEnd; q++) if (ctx.keys[q] === 'central' || ctx.keys[q] === 'reserve' || ctx.keys[q] === 'national') type = 'GOV';
+    if (afterHeadOf && headEnd - k === 1) type = 'GOV';
+  }
+  return emitNewOrg(ctx, i, k, e, headEnd - 1, type, country, end);
 }
 
 /** First words of names of international bodies: with no country word, such a body is an IGO or an NGO. */

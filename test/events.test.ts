@@ -357,3 +357,12 @@ test('subjects past a reduced relative or a participle modifier inside the subje
   const c = docWith('Turkey and allied police have detained the rebels.').events.find((x) => x.root === '17');
   assert.ok(c?.source, docWith('Turkey and allied police have detained the rebels.').events.map(brief).join('; '));
 });
+
+test('a subject noun phrase "N in <place>" with no actor is a generic source', () => {
+  const out = code({ text: 'A court in Istanbul has lifted a travel ban on a Swedish writer.', published: '2024-03-01' });
+  const e = out.events.find((x) => x.root === '08');
+  assert.ok(e?.source, JSON.stringify(out.events.map((x) => [x.code, x.source?.code, x.target?.code])));
+  const a = out.actors.find((x) => x.id === e.source!.actor);
+  assert.match(a?.name ?? '', /court in Istanbul/);
+  assert.equal(a?.country, 'TUR');
+});

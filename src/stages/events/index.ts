@@ -633,6 +633,9 @@ function passiveSubjectSlot(c: Ctx, g: number): NpSlot | null {
     const p = pm.tokenStart - 1;
     if (p > c.sentStart && PASSIVE_PP.has(c.tokens[p].norm)) h = p - 1;
     else return null;
+  } else if (h > c.sentStart + 1 && c.tokens[h].pos === 'PROPN' && placeIndex.has(c.tokens[h].start) && PASSIVE_PP.has(c.tokens[h - 1].norm)) {
+    // "A court in Istanbul has lifted …": the head is the noun before a place with no actor mention
+    h -= 2;
   }
   if (h < c.sentStart || c.at[h] || !(c.tokens[h].pos === 'NOUN' || c.tokens[h].pos === 'PROPN')) return null;
   let k = h;

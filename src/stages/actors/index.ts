@@ -184,7 +184,16 @@ export function findActors(doc: Doc): void {
     if (key.length === 0) continue;
     const b = h & FILTER_MASK;
     if ((first.bits[b >>> 5] & (1 << (b & 31))) === 0) continue;
-    const w = first.words.get(key);
+    // a direct-mapped memo of the last word seen in this filter slot: the segment stage hands out one
+    // string per word, so a repeat is a pointer comparison instead of a Map lookup
+    const slot = b & MEMO_MASK;
+    let w: WordFacts | undefined;
+    if (first.memoKey[slot] === key) w = first.memoVal[slot];
+    else {
+      w = first.words.get(key);
+      first.memoKey[slot] = key;
+      first.memoVal[slot] = w;
+    }
     if (w !== undefined) {
       nodes[i] = w.node;
       gate[i] |= w.gate;
@@ -312,7 +321,11 @@ interface FirstIndex {
   lx: ActorLexicon;
   words: Map<string, WordFacts>;
   bits: Uint32Array;
+  /** Memo slots (filter hash & MEMO_MASK): the last key looked up there and its answer. */
+  memoKey: string[];
+  memoVal: (WordFacts | undefined)[];
 }
+const MEMO_MASK = 0xfff;
 let firstIndex: FirstIndex | null = null;
 /** Per-token buffers of the current document, reused across documents (findActors is not re-entered; every entry below n is reset before use). */
 let scratch = { gate: new Uint8Array(0), used: new Uint8Array(0), nextRole: new Int32Array(0) };
@@ -343,7 +356,7 @@ function firstIndexOf(lx: ActorLexicon): FirstIndex {
     const b = filterHash(key) & FILTER_MASK;
     bits[b >>> 5] |= 1 << (b & 31);
   }
-  return (firstIndex = { lx, words, bits });
+  return (firstIndex = { lx, words, bits, memoKey: new Array<string>(MEMO_MASK + 1).fill(''), memoVal: new Array<WordFacts | undefined>(MEMO_MASK + 1).fill(undefined) });
 }
 
 /** Longest dictionary match from the first token's trie node: a new atom (mask still 0), or null. */

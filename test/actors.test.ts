@@ -365,3 +365,10 @@ test('actors: a minority "of"/"living in" another country is coded by that state
   d = run('Northwind Energy Holdings said the port was closed.');
   assert.ok(d.mentions.some((m) => m.text === 'Northwind Energy Holdings' && d.actors.get(m.actor)!.kind === 'organisation'));
 });
+
+test('actors: a nationality inside a group noun after from/of is the role phrase\'s', () => {
+  let d = run('Officials of a French charity were detained.');
+  assert.deepEqual(codesOf(d, 'Officials of a French charity'), ['FRANGO']);
+  d = run('Soldiers from the Nigerian army arrived on Monday.');
+  assert.deepEqual(codesOf(d, 'Soldiers from the Nigerian army'), ['NGAMIL']);
+});

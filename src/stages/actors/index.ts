@@ -986,7 +986,24 @@ function rolePhrase(ctx: Ctx, i: number, end: number): number | null {
       postHow = 'for';
     } else {
       if (ctx.keys[j] === 'the' && !ctx.atoms[j]) j++;
-      const list = parseModList(ctx, j, end, true);
+      // "doctors from two American aid groups", "officials of a French charity": a nationality inside a
+      // group noun after from/of is the group's and so the role's
+      if ((p === 'from' || p === 'of') && !ctx.atoms[j]) {
+        let q = j;
+        while (q < end && q - j < 2 && (DETS.has(ctx.keys[q]) || ctx.toks[q].pos === 'NUM') && !ctx.atoms[q]) q++;
+        const inner = parseMod(ctx, q, end, false);
+        const ra = inner && inner.adj && !inner.possessive ? ctx.atoms[inner.e] : null;
+        const rr = ra && (ra.mask & ~(K.role | K.roles)) === 0 ? hitOf(ra, K.roles | K.role) : undefined;
+        const innerRole = rr ? ctx.lx.roles.get(rr.ref) : undefined;
+        if (inner && ra && innerRole && !innerRole.inherit && innerRole.type && (innerRole.type === 'NGO' || innerRole.type === 'GOV' || innerRole.type === 'MIL' || innerRole.type === 'MED')) {
+          const innerE = ra.e;
+          post = [{ ...inner, adj: false, type: innerRole.type }];
+          npE = innerE;
+          postHow = 'of';
+          j = -1;
+        }
+      }
+      const list = j < 0 ? [] : parseModList(ctx, j, end, true);
       if (list.length && !list.some((m) => m.adj)) {
         let e2 = list[list.length - 1].e;
         const last = list[list.length - 1];

@@ -366,3 +366,13 @@ test('a subject noun phrase "N in <place>" with no actor is a generic source', (
   assert.match(a?.name ?? '', /court in Istanbul/);
   assert.equal(a?.country, 'TUR');
 });
+
+test('object owner: a plain phrase between the object and its author is stepped over', () => {
+  const doc = docWith('Ukraine rejected the latest offer for peace talks by Turkey.');
+  const e = doc.events.find((x) => x.root === '12');
+  assert.ok(e, doc.events.map(brief).join('; '));
+  assert.equal(e.target?.code, 'TUR', brief(e));
+  // past a stepped-over phrase the actor must head its phrase ("the use of the Russia language" names no author)
+  const f = docWith('Ukraine rejected the ban on the use of the Russia language.').events.find((x) => x.root === '12');
+  assert.equal(f?.target ?? null, null, f ? brief(f) : 'none');
+});

@@ -479,6 +479,8 @@ export interface Owner {
 }
 
 const OWNER_PREPS = new Set(['of', 'by', 'from']);
+/** Prepositional phrases with no actor that may stand between an object's head and its author. */
+const STEP_PREPS = new Set(['of', 'for', 'on', 'to', 'in', 'about', 'over']);
 const PATIENT_PREPS = new Set(['on', 'against']);
 const MONTHS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']);
 const isTimeWord = (t: Token): boolean => TIME_NOUN.has(t.norm) || (MONTHS.has(t.norm) && t.cap);
@@ -545,6 +547,8 @@ export function objectOwner(c: Ctx, from: number, skip: Set<number>, exclude: Se
       else if (!a) hyphenAdj = k - 2;
       continue;
     }
+    // "repeated offers", "the proposed deal": a participle before the head
+    if (t.pos === 'VERB' && (t.form === 'VBN' || t.form === 'VBD') && head < 0 && k + 1 < end && (tokens[k + 1].pos === 'NOUN' || tokens[k + 1].pos === 'ADJ')) continue;
     if (t.pos === 'NOUN' || t.pos === 'PROPN') {
       if (isTimeWord(t) && head >= 0) break;
       if (t.pos === 'PROPN' && t.cap) adjs.push(k);
@@ -596,23 +600,34 @@ function ownerAfterHead(c: Ctx, k: number, head: number, exclude: Set<string> | 
     if (mm) return { mentions: coordinated(c, mm, 'right'), how: 'on' };
     let q = j;
     while (q < end && (tokens[q].pos === 'DET' || tokens[q].pos === 'ADJ' || tokens[q].pos === 'NUM' || APPROX.has(tokens[q].norm))) q++;
-    if (q < end && (tokens[q].pos === 'NOUN' || tokens[q].pos === 'PROPN') && !c.at[q]) return { slot: { k: q, prep: null, from: j }, how: 'on' };
+    let h = q;
+    while (h + 1 < end && (tokens[h + 1].pos === 'NOUN' || tokens[h + 1].pos === 'PROPN') && !c.at[h + 1]) h++;
+    // only people or a group ("restrictions on foreign workers"), or a name ("sanctions on Rusal"), not "a ban on imports of …"
+    const cls = q < end ? headClass(tokens[h]) : null;
+    if (q < end && (tokens[q].pos === 'NOUN' || tokens[q].pos === 'PROPN') && !c.at[q] && (cls === 'people' || cls === 'group' || tokens[h].pos === 'PROPN')) return { slot: { k: q, prep: null, from: j }, how: 'on' };
     return null;
   };
   for (let hop = 0; hop < 2 && k < end; hop++) {
     const t = tokens[k];
     if (OWNER_PREPS.has(t.norm)) {
-      const mm = mentionAt(k + 1);
+      let mm = mentionAt(k + 1);
+      // past a stepped-over phrase the actor must head its own phrase: not "the use of the Russian language"
+      if (mm && hop > 0 && !mm.possessive) {
+        const nx = tokens[mm.tokenEnd];
+        if (nx && (nx.pos === 'NOUN' || nx.pos === 'PROPN') && !c.at[nx.i]) mm = null;
+      }
       if (mm) return { mentions: coordinated(c, mm, 'right'), how: t.norm === 'of' ? 'of' : 'by' };
       if (t.norm !== 'of') break;
-      // "the demolition of a village …": step over a plain of-phrase once
+    }
+    if (patientPreps && PATIENT_PREPS.has(t.norm)) return patientAt(k + 1);
+    if (STEP_PREPS.has(t.norm)) {
+      // "the demolition of a village …", "offers for peace talks by X": step over a plain phrase once
       let j = k + 1;
       while (j < end && (tokens[j].pos === 'DET' || tokens[j].pos === 'ADJ' || tokens[j].pos === 'NUM' || tokens[j].pos === 'NOUN' || tokens[j].pos === 'PROPN') && !c.at[j]) j++;
       if (j === k + 1) break;
       k = j;
       continue;
     }
-    if (patientPreps && PATIENT_PREPS.has(t.norm)) return patientAt(k + 1);
     if (t.pos === 'VERB' && (t.form === 'VBN' || t.form === 'VBD')) {
       let j = k + 1;
       if (j < end && PARTICLE.has(tokens[j].norm)) j++;

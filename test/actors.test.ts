@@ -372,3 +372,10 @@ test('actors: a nationality inside a group noun after from/of is the role phrase
   d = run('Soldiers from the Nigerian army arrived on Monday.');
   assert.deepEqual(codesOf(d, 'Soldiers from the Nigerian army'), ['NGAMIL']);
 });
+
+test('actors: a day name between a country and its verb is an adverb, not part of a name', () => {
+  const d = run('Norway Thursday expelled two diplomats. Japan Post raised prices.');
+  assert.deepEqual(codesOf(d, 'Norway'), ['NOR']);
+  // a proper noun that is no day still makes the country part of another name
+  assert.deepEqual(codesOf(d, 'Japan'), []);
+});

@@ -1345,8 +1345,9 @@ function single(ctx: Ctx, i: number, end: number): number | null {
     const c = ctx.lx.countries.get(ctry.ref)!;
     // "in Ukraine" is a place; "Ukraine accused" / "invasion of Ukraine" are actors.
     if (LOC_PREP.has(prevWord(ctx, k))) return e;
-    // a country name modifying a proper noun that is not ours ("Ukraine Post", "Russia Today" handled by orgs)
-    if (e < end && ctx.toks[e].cap && ctx.toks[e].pos === 'PROPN' && !ctx.atoms[e] && !isPoss(ctx, e)) return null;
+    // a country name modifying a proper noun that is not ours ("Ukraine Post", "Russia Today" handled by orgs);
+    // a day name after it is an adverb of the clause ("Israel Friday reimposed …")
+    if (e < end && ctx.toks[e].cap && ctx.toks[e].pos === 'PROPN' && !ctx.atoms[e] && !isPoss(ctx, e) && !CALENDAR.has(ctx.keys[e])) return null;
     // …or the end of another name ("Air India", "Royal Jordanian"): a capitalised word before it
     // that is no dictionary entry and no day or month
     if (!withThe && k > 0 && ctx.toks[k - 1].sentence === ctx.toks[k].sentence && ctx.toks[k - 1].cap && ctx.toks[k - 1].pos === 'PROPN' && !ctx.atoms[k - 1] && !CALENDAR.has(ctx.keys[k - 1]) && ctx.toks[k - 1].end + 1 >= ctx.toks[k].start) return null;

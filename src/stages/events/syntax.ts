@@ -36,6 +36,8 @@ export interface Arg {
 const BE = new Set(['be', 'is', 'are', 'was', 'were', 'been', 'being', "'s", "'re", 'get', 'got', 'gets', 'getting']);
 const PREP_BLOCK = new Set(['in', 'at', 'on', 'from', 'of', 'for', 'with', 'by', 'after', 'before', 'during', 'to', 'against', 'about', 'over', 'under', 'among', 'between', 'including', 'like', 'than', 'as', 'via', 'into', 'toward', 'towards', 'near', 'since', 'despite', 'regarding', 'amid', 'following', 'per']);
 const CLAUSE_STOP = new Set([';', ':', '—', '–', '(', ')']);
+/** Bare time words that can stand between a subject and its verb as adverbs ("Israel Friday reimposed"). */
+const BARE_TIME = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'yesterday', 'tomorrow', 'tonight']);
 const TIME_NOUN = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'yesterday', 'tomorrow', 'week', 'month', 'year', 'weekend', 'night', 'morning', 'evening', 'afternoon', 'day', 'time', 'person', 'phone', 'telephone']);
 const SUBORD = new Set(['while', 'although', 'though', 'because', 'since', 'whereas', 'after', 'before', 'when', 'as', 'if', 'unless', 'until']);
 
@@ -225,7 +227,8 @@ export function findSubject(c: Ctx, g: number, subjectOf: (verb: number) => Arg 
     if (m) {
       const start = mentionStartsAt(c, m);
       const after = c.tokens[Math.max(m.tokenEnd, k + 1)];
-      const modifier = after && after.i < g && (after.text === '-' || after.text === '–' || ((after.pos === 'NOUN' || after.pos === 'PROPN') && !c.at[after.i]));
+      // "Israel Friday reimposed …": a bare weekday or "today" after the subject is an adverb, not a noun it modifies
+      const modifier = after && after.i < g && (after.text === '-' || after.text === '–' || ((after.pos === 'NOUN' || after.pos === 'PROPN') && !c.at[after.i] && !BARE_TIME.has(after.norm)));
       if (m.possessive || modifier) {
         if (!possessiveFallback) possessiveFallback = m;
         k = start;

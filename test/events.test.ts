@@ -376,3 +376,15 @@ test('object owner: a plain phrase between the object and its author is stepped 
   const f = docWith('Ukraine rejected the ban on the use of the Russia language.').events.find((x) => x.root === '12');
   assert.equal(f?.target ?? null, null, f ? brief(f) : 'none');
 });
+
+test('events: a participle premodifier ("its long-planned invasion") keeps the possessor as the source', () => {
+  for (const text of ['Russia mounted its long-planned invasion of Ukraine.', 'Russia mounted its threatened invasion of Ukraine.']) {
+    const d = code({ text, published: '2025-05-18' });
+    const e = d.events.filter((x) => x.root === '19');
+    assert.equal(e.length, 1, `${text}: ${JSON.stringify(d.events.map((x) => x.code))}`);
+    assert.equal(e[0].source?.country, 'RUS', text);
+    assert.equal(e[0].target?.country, 'UKR', text);
+    // the participle is a modifier, not a threat of its own
+    assert.ok(!d.events.some((x) => x.root === '13'), text);
+  }
+});

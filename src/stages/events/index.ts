@@ -543,6 +543,7 @@ interface NounArgs {
 }
 
 const NP_INNER = new Set(['ADJ', 'NOUN', 'PROPN', 'NUM']);
+const POSS_DET = new Set(['its', 'his', 'her', 'their', 'our', 'my', 'your']);
 
 function nounArgs(c: Ctx, m: Match, subjectOf: (v: number) => Arg | null): NounArgs {
   const { tokens } = c;
@@ -560,7 +561,12 @@ function nounArgs(c: Ctx, m: Match, subjectOf: (v: number) => Arg | null): NounA
       npStart = k;
       continue;
     }
-    if (NP_INNER.has(t.pos) || t.text === '-' || t.norm === "'s" || t.norm === "'" || t.norm === '’s' || (t.pos === 'VERB' && t.form === 'VBN') || t.norm === 'and' && mods.length) {
+    // "its (long-)threatened invasion": a participle tagged as a past tense after a determiner, a possessive or a
+    // hyphen, and an adverb joined by a hyphen, are premodifiers too
+    const prevTok = k > c.sentStart ? tokens[k - 1] : undefined;
+    const participle = t.pos === 'VERB' && (t.form === 'VBN' || (t.form === 'VBD' && !!prevTok && (prevTok.pos === 'DET' || prevTok.text === '-' || POSS_DET.has(prevTok.norm))));
+    const hyphenAdv = t.pos === 'ADV' && tokens[k + 1]?.text === '-';
+    if (NP_INNER.has(t.pos) || t.text === '-' || t.norm === "'s" || t.norm === "'" || t.norm === '’s' || participle || hyphenAdv || t.norm === 'and' && mods.length) {
       // a plain noun between a modifier and the event noun ends the modifier run unless it is a role word inside a mention
       npStart = k;
       continue;

@@ -184,3 +184,12 @@ test('names inside actors are not places: a newspaper, the members of a compound
   for (const w of ['Britain', 'France', 'Italy', 'US', 'Kyiv']) assert.equal(placeAt(doc, w), undefined, `${w} is part of an actor`);
   assert.equal(placeAt(doc, 'Ukraine')?.country, 'UKR', 'a place after "in" stays a place');
 });
+
+test('a compass word before a country is part of that country, not a namesake town; divisions stay whole', () => {
+  const d = placesDoc('Israeli troops pushed into South Lebanon. Riots broke out in Northern Ireland.');
+  const lb = d.places.find((p) => p.text === 'Lebanon' || p.text === 'South Lebanon');
+  assert.ok(lb, JSON.stringify(d.places.map((p) => p.text)));
+  assert.equal(lb.country, 'LBN');
+  const ni = d.places.find((p) => p.text === 'Northern Ireland');
+  assert.equal(ni?.country, 'GBR');
+});

@@ -28,6 +28,7 @@ export interface Toponym {
   locative: boolean;
 }
 
+const COMPASS = new Set(['north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central', 'upper', 'lower', 'northeast', 'northwest', 'southeast', 'southwest']);
 const LOCATIVE = new Set(['in', 'at', 'near', 'from', 'outside', 'to', 'into', 'across', 'throughout', 'around', 'inside', 'within', 'towards', 'toward', 'of', 'via', 'through', 'between', 'across', 'on', 'over', 'along', 'beyond', 'north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central']);
 const STRONG_LOCATIVE = new Set(['in', 'at', 'near', 'from', 'outside', 'into', 'throughout', 'inside', 'within', 'across', 'visited', 'visit', 'to']);
 const SAY_ACT = new Set([
@@ -199,8 +200,18 @@ function scanMatches(g: Gazetteer, text: string, tokens: Token[]): Match[] {
       const c0 = tk.text[0];
       if (c0 === c0.toLowerCase()) continue;
     }
-    const m = lookup(g, text, tokens, t);
+    let m = lookup(g, text, tokens, t);
     if (!m) continue;
+    // "South Lebanon": a compass word before a country name is a part of that country, not a namesake
+    // town elsewhere ("South Lebanon, Ohio"); names of countries and divisions that begin with one
+    // ("South Africa", "North Korea", "Northern Ireland") stay whole.
+    if (COMPASS.has(tk.norm) && m.tokenEnd - t >= 2) {
+      const rest = lookup(g, text, tokens, t + 1);
+      const isCountry = (x: Match) => x.entries.some((i) => g.rows[i][5].startsWith('PCL'));
+      // only over a namesake town: a division such as Northern Ireland (GBR) stays whole
+      const townOnly = m.entries.every((i) => g.rows[i][5].startsWith('PPL'));
+      if (rest && rest.end === m.end && isCountry(rest) && townOnly) m = rest;
+    }
     matches.push(m);
     t = m.tokenEnd - 1;
   }

@@ -388,3 +388,13 @@ test('events: a participle premodifier ("its long-planned invasion") keeps the p
     assert.ok(!d.events.some((x) => x.root === '13'), text);
   }
 });
+
+test('events: "N of N V-ed X" with no other finite verb is a clause, not a reduced relative', () => {
+  const d = code({ text: 'Members of parliament met Germany in Berlin.', published: '2025-05-18' });
+  const e = d.events.filter((x) => x.root === '04');
+  assert.equal(e.length, 1, JSON.stringify(d.events.map((x) => x.code)));
+  assert.equal(e[0].target?.country, 'DEU');
+  // a participle after a noun in a sentence with its own main verb is still a modifier
+  const r = code({ text: 'The issues discussed at the meeting included trade with Germany.', published: '2025-05-18' });
+  assert.ok(!r.events.some((x) => x.root === '04'), JSON.stringify(r.events.map((x) => x.code)));
+});

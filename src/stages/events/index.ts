@@ -301,7 +301,8 @@ function argumentsFor(c: Ctx, dict: CameoDictionary, m: Match, subjectOf: (v: nu
     const at0 = c.tokens[m.anchor];
     const prevTok = c.tokens[m.anchor - 1];
     // "the topics discussed": a participle after a noun is a modifier, not a clause of its own
-    if (!passive && (at0.form === 'VBN' || at0.form === 'VBD') && prevTok && prevTok.pos === 'NOUN' && !c.at[m.anchor - 1] && afterPrep(c, m.anchor - 1) && !findAgent(c, m.last + 1)) return null;
+    // — only where the sentence has another finite verb to be its clause's verb ("Members of parliament met X" has none)
+    if (!passive && (at0.form === 'VBN' || at0.form === 'VBD') && prevTok && prevTok.pos === 'NOUN' && !c.at[m.anchor - 1] && afterPrep(c, m.anchor - 1) && !findAgent(c, m.last + 1) && otherFiniteVerb(c, m)) return null;
     // "the occupied West Bank", "a besieged town": an attributive participle is a modifier, not an event
     const nextTok = c.tokens[m.anchor + 1];
     if ((at0.form === 'VBN' || at0.form === 'VBG') && prevTok && (prevTok.pos === 'DET' || prevTok.pos === 'ADJ') && m.last === m.anchor && nextTok && (nextTok.pos === 'NOUN' || nextTok.pos === 'PROPN' || nextTok.pos === 'ADJ' || c.at[m.anchor + 1])) return null;
@@ -631,6 +632,16 @@ function nounArgs(c: Ctx, m: Match, subjectOf: (v: number) => Arg | null): NounA
 const PASSIVE_PP = new Set(['for', 'of', 'in', 'near', 'outside', 'at']);
 
 /** The noun phrase right before a passive verb group ("the town was shelled"), as a generic slot, or null. */
+/** Whether the sentence has a finite verb outside match m (a clause verb other than m's own). */
+function otherFiniteVerb(c: Ctx, m: Match): boolean {
+  for (let j = c.sentStart; j < c.sentEnd; j++) {
+    if (j >= m.first && j <= m.last) continue;
+    const t = c.tokens[j];
+    if (t.pos === 'VERB' && isFiniteVerb(t)) return true;
+  }
+  return false;
+}
+
 function passiveSubjectSlot(c: Ctx, g: number): NpSlot | null {
   let h = g - 1;
   // "a camp for Congolese refugees was attacked": the head is the noun before the prepositional phrase

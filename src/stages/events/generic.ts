@@ -99,7 +99,8 @@ const PP_PLACE = new Set(['in', 'near', 'outside', 'from', 'at', 'for']);
 const TIME_HEAD = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'yesterday', 'tomorrow', 'week', 'month', 'year', 'weekend', 'night', 'morning', 'evening', 'afternoon', 'day', 'time', 'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']);
 
 const isNounish = (t: Token): boolean => t.pos === 'NOUN' || t.pos === 'PROPN';
-const POSS_PRON = new Set(['his', 'her', 'its', 'their', 'our', 'my']);
+/** Possessive determiners (shared by the events stage's noun-phrase walks). */
+export const POSS_PRON = new Set(['his', 'her', 'its', 'their', 'our', 'my', 'your']);
 
 /** Per-document state: places by start offset, generic mentions made so far (by span). */
 let placeAt = new Map<number, Place>();

@@ -17,7 +17,7 @@ import { eventPlace } from '../places/attach.js';
 import { matchAt, presentWords, type Match } from './match.js';
 import { coordinated, findAgent, findObject, findSubject, isFiniteVerb, isPassive, objectOwner, verbGroupStart, type Arg, type Ctx, type Owner } from './syntax.js';
 import { modalityOf } from './modality.js';
-import { commitGeneric, countryAdjective, genericArgument, headClass, ownGenericObject, resetGeneric, type NpSlot } from './generic.js';
+import { POSS_PRON, commitGeneric, countryAdjective, genericArgument, headClass, ownGenericObject, resetGeneric, type NpSlot } from './generic.js';
 
 /** Roots whose infinitive / gerund complement is part of the event itself ("agreed to exchange", "accused X of sending"). */
 const EMBEDDING_ROOTS = new Set(['02', '03', '10', '11', '12', '13']);
@@ -544,7 +544,6 @@ interface NounArgs {
 }
 
 const NP_INNER = new Set(['ADJ', 'NOUN', 'PROPN', 'NUM']);
-const POSS_DET = new Set(['its', 'his', 'her', 'their', 'our', 'my', 'your']);
 
 function nounArgs(c: Ctx, m: Match, subjectOf: (v: number) => Arg | null): NounArgs {
   const { tokens } = c;
@@ -565,7 +564,7 @@ function nounArgs(c: Ctx, m: Match, subjectOf: (v: number) => Arg | null): NounA
     // "its (long-)threatened invasion": a participle tagged as a past tense after a determiner, a possessive or a
     // hyphen, and an adverb joined by a hyphen, are premodifiers too
     const prevTok = k > c.sentStart ? tokens[k - 1] : undefined;
-    const participle = t.pos === 'VERB' && (t.form === 'VBN' || (t.form === 'VBD' && !!prevTok && (prevTok.pos === 'DET' || prevTok.text === '-' || POSS_DET.has(prevTok.norm))));
+    const participle = t.pos === 'VERB' && (t.form === 'VBN' || (t.form === 'VBD' && !!prevTok && (prevTok.pos === 'DET' || prevTok.text === '-' || POSS_PRON.has(prevTok.norm))));
     const hyphenAdv = t.pos === 'ADV' && tokens[k + 1]?.text === '-';
     if (NP_INNER.has(t.pos) || t.text === '-' || t.norm === "'s" || t.norm === "'" || t.norm === '’s' || participle || hyphenAdv || t.norm === 'and' && mods.length) {
       // a plain noun between a modifier and the event noun ends the modifier run unless it is a role word inside a mention

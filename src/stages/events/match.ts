@@ -4,6 +4,7 @@
  */
 import type { Token } from '../../document.js';
 import { composeCode, type CompiledPattern, type CameoDictionary } from '../../dictionaries/cameo.js';
+import { POSS_PRON } from './generic.js';
 
 export interface Match {
   pattern: CompiledPattern;
@@ -162,8 +163,6 @@ function pastTenseStem(dict: CameoDictionary, t: Token, prev: Token | undefined)
   return null;
 }
 
-/** Possessive determiners that a verb never directly follows ("her" left out: also an object, "made her resign"). */
-const POSS_PRON = new Set(['its', 'his', 'their', 'our', 'my', 'your']);
 
 function posOk(p: CompiledPattern, t: Token, prev: Token | undefined, asVerb = false): boolean {
   const pos = p.entry.pos;
@@ -172,8 +171,8 @@ function posOk(p: CompiledPattern, t: Token, prev: Token | undefined, asVerb = f
   if (p.entry.role === 'modal-demand') return t.pos === 'AUX' || t.pos === 'VERB';
   // "Israeli-occupied", "Saudi-led": a participle joined by a hyphen is a modifier, not a verb
   // a verb never directly follows a determiner or a possessive ("with Albania's help", "the attack")
-  // (nor a possessive pronoun: "its threatened invasion")
-  if (pos === 'verb') return (t.pos === 'VERB' && !(prev?.text === '-' && (t.form === 'VBN' || t.form === 'VBD')) && prev?.pos !== 'DET' && prev?.norm !== "'s" && !POSS_PRON.has(prev?.norm ?? '')) || (t.pos === 'NOUN' && prev?.norm === 'to');
+  // (nor a possessive determiner: "its threatened invasion"; "her" is also an object: "made her resign")
+  if (pos === 'verb') return (t.pos === 'VERB' && !(prev?.text === '-' && (t.form === 'VBN' || t.form === 'VBD')) && prev?.pos !== 'DET' && prev?.norm !== "'s" && !(prev && prev.norm !== 'her' && POSS_PRON.has(prev.norm))) || (t.pos === 'NOUN' && prev?.norm === 'to');
   if (pos === 'adj') return t.pos === 'ADJ';
   // noun: wink sometimes tags plural nouns as verbs after a determiner or adjective
   if (t.pos === 'NOUN' || t.pos === 'PROPN') return true;

@@ -5,6 +5,7 @@
 import type { ActorMention, Doc, Token } from '../../document.js';
 import type { Cues } from '../../dictionaries/cameo.js';
 import { headClass, transparentBeforeOf, type NpSlot } from './generic.js';
+import { lookup as timeWord } from '../time/lexicon.js';
 
 export interface Ctx {
   doc: Doc;
@@ -36,8 +37,9 @@ export interface Arg {
 const BE = new Set(['be', 'is', 'are', 'was', 'were', 'been', 'being', "'s", "'re", 'get', 'got', 'gets', 'getting']);
 const PREP_BLOCK = new Set(['in', 'at', 'on', 'from', 'of', 'for', 'with', 'by', 'after', 'before', 'during', 'to', 'against', 'about', 'over', 'under', 'among', 'between', 'including', 'like', 'than', 'as', 'via', 'into', 'toward', 'towards', 'near', 'since', 'despite', 'regarding', 'amid', 'following', 'per']);
 const CLAUSE_STOP = new Set([';', ':', '—', '–', '(', ')']);
-/** Bare time words that can stand between a subject and its verb as adverbs ("Israel Friday reimposed"). */
-const BARE_TIME = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'yesterday', 'tomorrow', 'tonight']);
+/** Deictic day words that, like a weekday (time lexicon), can stand between a subject and its verb ("Israel Friday reimposed"). */
+const DEICTIC_DAY = new Set(['today', 'yesterday', 'tomorrow', 'tonight']);
+const bareTime = (w: string): boolean => DEICTIC_DAY.has(w) || timeWord('weekday', w) !== undefined;
 const TIME_NOUN = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'yesterday', 'tomorrow', 'week', 'month', 'year', 'weekend', 'night', 'morning', 'evening', 'afternoon', 'day', 'time', 'person', 'phone', 'telephone']);
 const SUBORD = new Set(['while', 'although', 'though', 'because', 'since', 'whereas', 'after', 'before', 'when', 'as', 'if', 'unless', 'until']);
 
@@ -228,7 +230,7 @@ export function findSubject(c: Ctx, g: number, subjectOf: (verb: number) => Arg 
       const start = mentionStartsAt(c, m);
       const after = c.tokens[Math.max(m.tokenEnd, k + 1)];
       // "Israel Friday reimposed …": a bare weekday or "today" after the subject is an adverb, not a noun it modifies
-      const modifier = after && after.i < g && (after.text === '-' || after.text === '–' || ((after.pos === 'NOUN' || after.pos === 'PROPN') && !c.at[after.i] && !BARE_TIME.has(after.norm)));
+      const modifier = after && after.i < g && (after.text === '-' || after.text === '–' || ((after.pos === 'NOUN' || after.pos === 'PROPN') && !c.at[after.i] && !bareTime(after.norm)));
       if (m.possessive || modifier) {
         if (!possessiveFallback) possessiveFallback = m;
         k = start;
